@@ -1,0 +1,6 @@
+import { main } from '../src/replay/cli.js';
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+});

@@ -1,0 +1,133 @@
+import type { Finding } from '../findings/finding.js';
+import { fromAsff } from '../findings/from-asff.js';
+import { fromInspector2 } from '../findings/from-inspector2.js';
+import { describeIssues } from '../validation/issue-path.js';
+import { SecurityHubImportedDetailSchema } from './asff-schema.js';
+import { type Envelope, EnvelopeSchema } from './envelope-schema.js';
+import { Inspector2FindingSchema } from './inspector2-schema.js';
+
+/** What identifies an event in outcomes and logs. */
+export type EventMeta = {
+  readonly eventId?: string;
+  readonly source?: string;
+  readonly detailType?: string;
+  readonly account?: string;
+  readonly region?: string;
+};
+
+/** The result of reading one EventBridge event: never throws. */
+export type ParsedEvent =
+  | {
+      readonly kind: 'findings';
+      readonly meta: EventMeta;
+      readonly findings: readonly Finding[];
+    }
+  | {
+      readonly kind: 'ignored';
+      readonly meta: EventMeta;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: 'rejected';
+      readonly meta: EventMeta;
+      readonly reason: string;
+    };
+
+type DetailParser = (
+  envelope: Envelope
+) => { ok: true; findings: Finding[] } | { ok: false; reason: string };
+
+const context = (envelope: Envelope) => ({
+  region: envelope.region,
+  time: envelope.time,
+});
+
+const inspector2: DetailParser = (envelope) => {
+  const parsed = Inspector2FindingSchema.safeParse(envelope.detail);
+  return parsed.success
+    ? { ok: true, findings: [fromInspector2(parsed.data, context(envelope))] }
+    : { ok: false, reason: describeIssues('detail', parsed.error) };
+};
+
+const securityHubImported: DetailParser = (envelope) => {
+  const parsed = SecurityHubImportedDetailSchema.safeParse(envelope.detail);
+  return parsed.success
+    ? {
+        ok: true,
+        findings: parsed.data.findings.map((finding) =>
+          fromAsff(finding, context(envelope))
+        ),
+      }
+    : { ok: false, reason: describeIssues('detail', parsed.error) };
+};
+
+/**
+ * The event kinds the notifier handles, by `source` and `detail-type`.
+ * On-demand AMI scan findings carry the same finding object as Inspector2
+ * Finding events under their own source.
+ */
+const HANDLED: Record<string, DetailParser> = {
+  'aws.inspector2|Inspector2 Finding': inspector2,
+  'inspector2.ami.ondemand|OnDemand AMI Scan Findings': inspector2,
+  'aws.securityhub|Security Hub Findings - Imported': securityHubImported,
+};
+
+/** `"source" / "detail-type"` pairs handled, for docs and messages. */
+export const HANDLED_EVENT_KINDS: readonly {
+  source: string;
+  detailType: string;
+}[] = Object.keys(HANDLED).map((key) => {
+  const [source = '', detailType = ''] = key.split('|');
+  return { source, detailType };
+});
+
+const metaOf = (raw: unknown): EventMeta => {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const record = raw as Record<string, unknown>;
+  const text = (key: string) =>
+    typeof record[key] === 'string' ? (record[key] as string) : undefined;
+  return {
+    eventId: text('id'),
+    source: text('source'),
+    detailType: text('detail-type'),
+    account: text('account'),
+    region: text('region'),
+  };
+};
+
+/**
+ * Reads one EventBridge event into normalized findings. A well-formed event
+ * of a kind not handled is `ignored`; a malformed one is `rejected` with a
+ * reason naming the failing field path.
+ */
+export const parseEvent = (raw: unknown): ParsedEvent => {
+  const meta = metaOf(raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return {
+      kind: 'rejected',
+      meta,
+      reason: `(event): expected an EventBridge event object, received ${Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw}`,
+    };
+  }
+  const envelope = EnvelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    return {
+      kind: 'rejected',
+      meta,
+      reason: describeIssues('', envelope.error),
+    };
+  }
+  const { source, 'detail-type': detailType } = envelope.data;
+  const parser = HANDLED[`${source}|${detailType}`];
+  if (!parser) {
+    return {
+      kind: 'ignored',
+      meta,
+      reason: `event kind "${detailType}" from ${source} is not handled`,
+    };
+  }
+  const result = parser(envelope.data);
+  return result.ok
+    ? { kind: 'findings', meta, findings: result.findings }
+    : { kind: 'rejected', meta, reason: result.reason };
+};

@@ -1,0 +1,22 @@
+/**
+ * Inspector2 resource types in ASFF's spelling, so one vocabulary serves
+ * routes and formatters whichever channel a finding came through.
+ */
+const INSPECTOR_TO_ASFF = {
+  AWS_EC2_INSTANCE: 'AwsEc2Instance',
+  AWS_ECR_CONTAINER_IMAGE: 'AwsEcrContainerImage',
+  AWS_ECR_REPOSITORY: 'AwsEcrRepository',
+  AWS_LAMBDA_FUNCTION: 'AwsLambdaFunction',
+  AWS_ACCOUNT: 'AwsAccount',
+  MACHINE_IMAGE: 'AwsEc2Image',
+  'Microsoft.Compute/virtualMachines': 'AzureVirtualMachine',
+  'Microsoft.ContainerRegistry/registry/containerImage':
+    'AzureContainerRegistryImage',
+  'Microsoft.Web/sites': 'AzureFunctionApp',
+} as const satisfies Record<string, string>;
+
+/** Canonical resource type for an Inspector2 resource type; unknown types pass through. */
+export const canonicalResourceType = (inspectorType: string): string =>
+  Object.hasOwn(INSPECTOR_TO_ASFF, inspectorType)
+    ? INSPECTOR_TO_ASFF[inspectorType as keyof typeof INSPECTOR_TO_ASFF]
+    : inspectorType;

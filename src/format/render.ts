@@ -1,0 +1,27 @@
+import type { Finding } from '../findings/finding.js';
+import type { FindingSeverityLabel } from '../findings/severity.js';
+
+/** Why a finding is announced. */
+export type Variant = 'new' | 'escalated' | 'resolved' | 'reminder';
+
+export type RenderContext = {
+  readonly route: string;
+  readonly variant: Variant;
+  /** The severity announced before, for escalations. */
+  readonly previousSeverity?: FindingSeverityLabel;
+};
+
+/** A message ready for SNS `Publish`. */
+export type RenderedMessage = {
+  /** SNS `Subject`: ASCII, at most 99 characters, no line breaks. */
+  readonly subject: string;
+  /** SNS `Message`, exactly as published. */
+  readonly body: string;
+  /** `json` when `body` holds per-protocol bodies (SNS `MessageStructure`). */
+  readonly structure?: 'json';
+};
+
+export type Formatter = (
+  finding: Finding,
+  context: RenderContext
+) => RenderedMessage;

@@ -1,0 +1,62 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { Log } from '../pipeline/log.js';
+import type { EventReport } from '../pipeline/outcome.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import { DeliveryError } from './delivery-error.js';
+
+export type HandlerDeps = {
+  readonly pipeline: Pipeline;
+  readonly log: Log;
+};
+
+/** Up to this many characters of a rejected event are logged, so it can be replayed. */
+const REJECTED_EVENT_LOG_MAX = 32_768;
+
+const eventForLog = (event: unknown): unknown => {
+  const text = JSON.stringify(event) ?? String(event);
+  return text.length <= REJECTED_EVENT_LOG_MAX
+    ? event
+    : `${text.slice(0, REJECTED_EVENT_LOG_MAX)}…`;
+};
+
+/**
+ * The Lambda handler behind the EventBridge rules, wired with middy. It holds
+ * no finding logic: it runs the pipeline and turns its report into the
+ * invocation's result.
+ *
+ * - ignored event: logged at INFO, success;
+ * - rejected (malformed) event: logged at ERROR with the event itself, success
+ *   (a retry cannot fix it and must not loop);
+ * - any failed delivery: throws `DeliveryError`, so Lambda retries the event
+ *   and then hands it to the failure destination.
+ */
+export const createHandler = ({ pipeline, log }: HandlerDeps) =>
+  middy<unknown, EventReport, Error, Context>().handler(async (event) => {
+    const report = await pipeline.run(event);
+    const { meta } = report;
+    if (report.outcome === 'rejected') {
+      log.error('event rejected', {
+        eventId: meta.eventId,
+        source: meta.source,
+        detailType: meta.detailType,
+        outcome: 'rejected',
+        reason: report.reason,
+        event: eventForLog(event),
+      });
+    } else if (report.outcome === 'ignored') {
+      log.info('event ignored', {
+        eventId: meta.eventId,
+        source: meta.source,
+        detailType: meta.detailType,
+        outcome: 'ignored',
+        reason: report.reason,
+      });
+    }
+    if (report.findings.some((finding) => finding.outcome === 'failed')) {
+      throw new DeliveryError(report);
+    }
+    return report;
+  });
+
+export type NotifierHandler = ReturnType<typeof createHandler>;

@@ -1,0 +1,77 @@
+import type { EventMeta } from '../events/parse-event.js';
+import type { FindingType, Severity } from '../findings/finding.js';
+import type { Variant } from '../format/render.js';
+import type { OutgoingMessage } from '../publish/publisher.js';
+
+/** What happened to a finding on one route. */
+export type Delivery = {
+  readonly route: string;
+  readonly topicArn: string;
+  readonly format: string;
+  readonly outcome: 'published' | 'duplicate' | 'failed';
+  readonly variant?: Variant;
+  readonly reason?: string;
+  readonly messageId?: string;
+  /** The message exactly as passed to SNS (published and failed deliveries). */
+  readonly message?: OutgoingMessage;
+  /** For failed deliveries: whether a retry may succeed. */
+  readonly retryable?: boolean;
+};
+
+export type FindingOutcomeKind =
+  | 'published'
+  | 'filtered'
+  | 'duplicate'
+  | 'failed';
+
+/** What happened to one finding, across its routes. */
+export type FindingReport = {
+  readonly findingId: string;
+  readonly product: string;
+  readonly type: FindingType;
+  readonly title: string;
+  readonly resource: string;
+  readonly severity: Severity;
+  readonly lifecycle: string;
+  readonly outcome: FindingOutcomeKind;
+  readonly reason: string;
+  readonly deliveries: readonly Delivery[];
+};
+
+/** What happened to one event. */
+export type EventReport = {
+  readonly meta: EventMeta;
+  readonly outcome: 'processed' | 'ignored' | 'rejected';
+  readonly reason?: string;
+  readonly findings: readonly FindingReport[];
+};
+
+/** A finding's outcome from its deliveries: any failure wins, then any publish. */
+export const summarize = (
+  deliveries: readonly Delivery[]
+): { outcome: FindingOutcomeKind; reason: string } => {
+  const failed = deliveries.filter((delivery) => delivery.outcome === 'failed');
+  if (failed.length > 0) {
+    return {
+      outcome: 'failed',
+      reason: failed
+        .map((delivery) => `${delivery.route}: ${delivery.reason}`)
+        .join('; '),
+    };
+  }
+  const published = deliveries.filter(
+    (delivery) => delivery.outcome === 'published'
+  );
+  if (published.length > 0) {
+    return {
+      outcome: 'published',
+      reason: `published to ${published.map((delivery) => delivery.route).join(', ')}`,
+    };
+  }
+  return {
+    outcome: 'duplicate',
+    reason: deliveries
+      .map((delivery) => `${delivery.route}: ${delivery.reason}`)
+      .join('; '),
+  };
+};

@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/config-error.js';
+import { loadConfig } from '../config/load-config.js';
+import { createMemoryDedupStore } from '../dedup/memory-store.js';
+import { createHandler } from '../handler/create-handler.js';
+import { buildPipeline } from '../pipeline/build-pipeline.js';
+import type { Log } from '../pipeline/log.js';
+import { silentLog } from '../pipeline/log.js';
+import { createLocalSink } from '../publish/local-sink.js';
+import { toHumanLines } from './human-output.js';
+import { toJsonLines } from './json-lines.js';
+import { readInputs } from './read-inputs.js';
+import { runReplay } from './run-replay.js';
+
+export const DEFAULT_CONFIG = 'config/example.yaml';
+export const DEFAULT_EVENTS = 'events';
+
+const USAGE = `Usage: npm run replay -- [options] [paths...]
+
+Replays EventBridge events (files or folders of .json; a file may hold one
+event or an array, or Security Hub / Inspector findings listings) through the
+notifier's real handler, with in-memory dedup and a local sink instead of SNS.
+No AWS account or network is used.
+
+Options:
+  --config FILE   configuration file (default: ${DEFAULT_CONFIG})
+  --json          JSON Lines: one object per finding, or per event with none
+  --no-messages   human output without the rendered messages
+  --verbose       decision log lines on stderr
+  -h, --help      this help
+
+Exit status: 0 every input processed, 1 an input was rejected,
+2 usage or configuration error.`;
+
+export type CliIo = {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+};
+
+const stderrLog = (write: (line: string) => void): Log => {
+  const line =
+    (level: string) => (message: string, attributes: Record<string, unknown>) =>
+      write(JSON.stringify({ level, message, ...attributes }));
+  return {
+    debug: line('DEBUG'),
+    info: line('INFO'),
+    warn: line('WARN'),
+    error: line('ERROR'),
+  };
+};
+
+/** Runs the replay command; returns the exit status. */
+export const main = async (
+  argv: readonly string[],
+  io: CliIo
+): Promise<number> => {
+  let args: ReturnType<typeof parse>;
+  const parse = (values: readonly string[]) =>
+    parseArgs({
+      args: [...values],
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', default: DEFAULT_CONFIG },
+        json: { type: 'boolean', default: false },
+        'no-messages': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  try {
+    args = parse(argv);
+  } catch (error) {
+    io.stderr(`replay: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const paths =
+    args.positionals.length > 0 ? args.positionals : [DEFAULT_EVENTS];
+  let config: Awaited<ReturnType<typeof loadConfig>>;
+  let inputs: Awaited<ReturnType<typeof readInputs>>;
+  try {
+    config = await loadConfig(
+      { kind: 'file', path: args.values.config },
+      { readFile: (path) => readFile(path, 'utf8') }
+    );
+    inputs = await readInputs(paths);
+  } catch (error) {
+    io.stderr(
+      `replay: ${error instanceof ConfigError ? error.message : (error as Error).message}`
+    );
+    return 2;
+  }
+  const log = args.values.verbose ? stderrLog(io.stderr) : silentLog;
+  const handler = createHandler({
+    log,
+    pipeline: buildPipeline(config, {
+      dedup: createMemoryDedupStore(),
+      publisher: createLocalSink(),
+      log,
+    }),
+  });
+  const records = await runReplay(handler, inputs);
+  const lines = args.values.json
+    ? toJsonLines(records)
+    : toHumanLines(records, { showMessages: !args.values['no-messages'] });
+  for (const line of lines) io.stdout(line);
+  return records.some((record) => record.report.outcome === 'rejected') ? 1 : 0;
+};

@@ -1,0 +1,65 @@
+import type { ReplayRecord } from './run-replay.js';
+
+/**
+ * One JSON object per finding (or per event that yields none), with the
+ * messages exactly as they would be passed to SNS.
+ */
+export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
+  records.flatMap(({ input, report }) => {
+    const event = {
+      input,
+      eventId: report.meta.eventId ?? null,
+      source: report.meta.source ?? null,
+      detailType: report.meta.detailType ?? null,
+    };
+    if (report.findings.length === 0) {
+      return [
+        JSON.stringify({
+          ...event,
+          findingId: null,
+          outcome: report.outcome,
+          reason: report.reason ?? null,
+          messages: [],
+        }),
+      ];
+    }
+    return report.findings.map((finding) =>
+      JSON.stringify({
+        ...event,
+        findingId: finding.findingId,
+        provider: finding.product,
+        type: finding.type,
+        title: finding.title,
+        resource: finding.resource,
+        severity: finding.severity.label,
+        score: finding.severity.score ?? null,
+        scoreSource: finding.severity.scoreSource ?? null,
+        providerSeverity: finding.severity.providerLabel ?? null,
+        lifecycle: finding.lifecycle,
+        outcome: finding.outcome,
+        reason: finding.reason,
+        routes: finding.deliveries.map((delivery) => ({
+          route: delivery.route,
+          outcome: delivery.outcome,
+          variant: delivery.variant ?? null,
+          reason: delivery.reason ?? null,
+        })),
+        messages: finding.deliveries.flatMap((delivery) =>
+          delivery.message
+            ? [
+                {
+                  route: delivery.route,
+                  topicArn: delivery.topicArn,
+                  format: delivery.format,
+                  variant: delivery.variant ?? null,
+                  subject: delivery.message.subject,
+                  message: delivery.message.body,
+                  messageStructure: delivery.message.structure ?? null,
+                  attributes: delivery.message.attributes,
+                },
+              ]
+            : []
+        ),
+      })
+    );
+  });

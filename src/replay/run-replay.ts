@@ -1,0 +1,61 @@
+import type { Context } from 'aws-lambda';
+import type { NotifierHandler } from '../handler/create-handler.js';
+import type { EventReport } from '../pipeline/outcome.js';
+import type { ReplayInput } from './read-inputs.js';
+
+/** One replayed input and what the handler made of it. */
+export type ReplayRecord = {
+  readonly input: {
+    readonly file: string;
+    readonly index: number;
+    readonly wrapped?: string;
+  };
+  readonly report: EventReport;
+};
+
+const replayContext = (): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: 'findings-notifier-replay',
+  functionVersion: '$LATEST',
+  invokedFunctionArn:
+    'arn:aws:lambda:local:000000000000:function:findings-notifier-replay',
+  memoryLimitInMB: '256',
+  awsRequestId: 'replay',
+  logGroupName: 'replay',
+  logStreamName: 'replay',
+  getRemainingTimeInMillis: () => 900_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+const failedReport = (reason: string): EventReport => ({
+  meta: {},
+  outcome: 'rejected',
+  reason,
+  findings: [],
+});
+
+/** Runs every input through the real handler, in order. */
+export const runReplay = async (
+  handler: NotifierHandler,
+  inputs: readonly ReplayInput[]
+): Promise<ReplayRecord[]> => {
+  const records: ReplayRecord[] = [];
+  for (const input of inputs) {
+    const where = {
+      file: input.file,
+      index: input.index,
+      ...('wrapped' in input && input.wrapped
+        ? { wrapped: input.wrapped }
+        : {}),
+    };
+    if ('error' in input) {
+      records.push({ input: where, report: failedReport(input.error) });
+      continue;
+    }
+    const report = await handler(input.event, replayContext());
+    records.push({ input: where, report });
+  }
+  return records;
+};
