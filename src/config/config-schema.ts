@@ -21,6 +21,18 @@ export const RouteSchema = z.strictObject({
     ),
   /** @default 'chatbot' */
   format: z.enum(MESSAGE_FORMATS).default('chatbot'),
+  /**
+   * Announce that a finding this route announced was resolved (closed,
+   * archived, compliance passed).
+   * @default false
+   */
+  announceResolutions: z.boolean().default(false),
+  /** This route's own dedup window; the global `dedup.windowHours` otherwise. */
+  dedupWindowHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .optional(),
 });
 
 export const DedupSchema = z.strictObject({

@@ -9,6 +9,8 @@ export type RouteTarget = {
   readonly format: MessageFormat;
   /** Same state inside this window is a duplicate. */
   readonly dedupWindowMs: number;
+  /** Announce resolutions of findings this route announced. */
+  readonly announceResolutions: boolean;
 };
 
 /** The routing decision for one finding. */
@@ -29,7 +31,8 @@ export const createRouter = (config: Config): Router => {
     name: route.name,
     topicArn: route.topicArn,
     format: route.format,
-    dedupWindowMs: config.dedup.windowHours * HOUR_MS,
+    dedupWindowMs: (route.dedupWindowHours ?? config.dedup.windowHours) * HOUR_MS,
+    announceResolutions: route.announceResolutions,
   }));
   return (finding) =>
     finding.status.lifecycle === 'OPEN'
