@@ -31,7 +31,8 @@ export const createRouter = (config: Config): Router => {
     name: route.name,
     topicArn: route.topicArn,
     format: route.format,
-    dedupWindowMs: (route.dedupWindowHours ?? config.dedup.windowHours) * HOUR_MS,
+    dedupWindowMs:
+      (route.dedupWindowHours ?? config.dedup.windowHours) * HOUR_MS,
     announceResolutions: route.announceResolutions,
   }));
   return (finding) =>
