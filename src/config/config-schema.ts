@@ -1,26 +1,48 @@
 import * as z from 'zod';
 import { MESSAGE_FORMATS } from '../format/formats.js';
+import { ConditionSchema } from './condition-schema.js';
 
 const SNS_TOPIC_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const NAME_HINT = 'use 1-64 letters, digits, "_", "-" or "."';
+
+/** One condition or a list of them (any of which may match). */
+const conditions = z.preprocess(
+  (value) => (value === undefined || Array.isArray(value) ? value : [value]),
+  z.array(ConditionSchema).min(1, 'list at least one condition')
+);
+
+const topicArn = z.string().superRefine((arn, context) => {
+  if (arn.endsWith('.fifo')) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'FIFO topics cannot deliver to AWS Chatbot (HTTPS); use a standard topic',
+    });
+  } else if (!SNS_TOPIC_ARN.test(arn)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'expected a standard SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:security-findings',
+    });
+  }
+});
+
 export const RouteSchema = z.strictObject({
   /** Unique name, shown in messages, logs and metrics. */
-  name: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
-      'use 1-64 letters, digits, "_", "-" or "."'
-    ),
+  name: z.string().regex(NAME, NAME_HINT),
   /** Standard SNS topic ARN (AWS Chatbot cannot subscribe to FIFO topics). */
-  topicArn: z
-    .string()
-    .regex(
-      SNS_TOPIC_ARN,
-      'expected a standard SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:security-findings'
-    ),
+  topicArn,
   /** @default 'chatbot' */
   format: z.enum(MESSAGE_FORMATS).default('chatbot'),
+  /** The finding must match one of these conditions. @default everything */
+  match: conditions.optional(),
+  /** A finding matching any of these is not sent to this route. */
+  exclude: conditions.optional(),
+  /** Once this route matched, later routes are not evaluated. @default false */
+  stop: z.boolean().default(false),
   /**
    * Announce that a finding this route announced was resolved (closed,
    * archived, compliance passed).
@@ -33,6 +55,34 @@ export const RouteSchema = z.strictObject({
     .positive()
     .max(24 * 365)
     .optional(),
+});
+
+/** `2027-01-31` or a full ISO-8601 timestamp with a zone. */
+const expiry = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
+    'expected a date (2027-01-31) or an ISO-8601 timestamp with a zone'
+  )
+  .refine((value) => {
+    const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+    // Date.parse rolls 2027-02-30 over to March: compare the calendar date back.
+    return (
+      !Number.isNaN(time) &&
+      new Date(time).toISOString().slice(0, 10) === value.slice(0, 10)
+    );
+  }, 'not a real calendar date')
+  .transform(
+    (value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+  );
+
+export const SuppressionSchema = z.strictObject({
+  name: z.string().regex(NAME, NAME_HINT),
+  /** Why these findings are not announced: shown in outcomes and logs. */
+  reason: z.string().trim().min(1, 'say why these findings are suppressed'),
+  /** From this moment the suppression no longer applies. */
+  expires: expiry.optional(),
+  match: conditions,
 });
 
 export const DedupSchema = z.strictObject({
@@ -50,9 +100,13 @@ export const DedupSchema = z.strictObject({
 
 /** The notifier's configuration file (YAML or JSON). */
 export const ConfigSchema = z.strictObject({
+  /** Evaluated in order; names are unique. */
   routes: z.array(RouteSchema).min(1, 'define at least one route'),
+  /** Checked before routes; names are unique. @default [] */
+  suppressions: z.array(SuppressionSchema).default([]),
   dedup: DedupSchema.default({ windowHours: 24 }),
 });
 
-export type Route = z.infer<typeof RouteSchema>;
-export type Config = z.infer<typeof ConfigSchema>;
+export type Route = z.output<typeof RouteSchema>;
+export type Suppression = z.output<typeof SuppressionSchema>;
+export type Config = z.output<typeof ConfigSchema>;

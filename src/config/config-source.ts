@@ -3,19 +3,22 @@ import { ConfigError } from './config-error.js';
 /** Where the configuration comes from, chosen by environment variables. */
 export type ConfigSource =
   | { readonly kind: 'inline'; readonly text: string }
-  | { readonly kind: 'file'; readonly path: string };
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'parameter'; readonly name: string };
 
 export const CONFIG_ENV = {
   inline: 'NOTIFIER_CONFIG',
   file: 'NOTIFIER_CONFIG_FILE',
+  parameter: 'NOTIFIER_CONFIG_PARAMETER',
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Picks the configuration source from the environment: exactly one of
- * `NOTIFIER_CONFIG` (inline YAML or JSON) or `NOTIFIER_CONFIG_FILE` (a path,
- * e.g. a file bundled with the function).
+ * `NOTIFIER_CONFIG` (inline YAML or JSON), `NOTIFIER_CONFIG_FILE` (a path,
+ * e.g. a file bundled with the function) or `NOTIFIER_CONFIG_PARAMETER` (an
+ * SSM Parameter Store name, read once per cold start).
  */
 export const configSourceFromEnv = (env: Env): ConfigSource => {
   const set = Object.entries(CONFIG_ENV).filter(
@@ -31,5 +34,6 @@ export const configSourceFromEnv = (env: Env): ConfigSource => {
   }
   const [[kind, name]] = set as [[keyof typeof CONFIG_ENV, string]];
   const value = env[name] ?? '';
-  return kind === 'inline' ? { kind, text: value } : { kind, path: value };
+  if (kind === 'inline') return { kind, text: value };
+  return kind === 'file' ? { kind, path: value } : { kind, name: value };
 };

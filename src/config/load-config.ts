@@ -6,6 +6,25 @@ import { parseConfig } from './parse-config.js';
 /** The I/O config loading needs, injected so tests and replay control it. */
 export type ConfigIo = {
   readonly readFile: (path: string) => Promise<string>;
+  /** Reads an SSM parameter's value (decrypted); needed only for that source. */
+  readonly getParameter?: (name: string) => Promise<string>;
+};
+
+const read = async (
+  source: string,
+  load: () => Promise<string>
+): Promise<string> => {
+  try {
+    return await load();
+  } catch (error) {
+    throw new ConfigError(
+      source,
+      [`cannot read it: ${(error as Error).message}`],
+      {
+        cause: error,
+      }
+    );
+  }
 };
 
 /** Reads and validates the configuration from its source, once per cold start. */
@@ -13,19 +32,23 @@ export const loadConfig = async (
   source: ConfigSource,
   io: ConfigIo
 ): Promise<Config> => {
-  if (source.kind === 'inline')
-    return parseConfig(source.text, 'NOTIFIER_CONFIG');
-  let text: string;
-  try {
-    text = await io.readFile(source.path);
-  } catch (error) {
-    throw new ConfigError(
-      source.path,
-      [`cannot read the file: ${(error as Error).message}`],
-      {
-        cause: error,
-      }
-    );
+  switch (source.kind) {
+    case 'inline':
+      return parseConfig(source.text, 'NOTIFIER_CONFIG');
+    case 'file':
+      return parseConfig(
+        await read(source.path, () => io.readFile(source.path)),
+        source.path
+      );
+    case 'parameter': {
+      const where = `SSM parameter ${source.name}`;
+      const { getParameter } = io;
+      if (!getParameter)
+        throw new ConfigError(where, ['no SSM client is available']);
+      return parseConfig(
+        await read(where, () => getParameter(source.name)),
+        where
+      );
+    }
   }
-  return parseConfig(text, source.path);
 };

@@ -21,6 +21,7 @@ export type Delivery = {
 export type FindingOutcomeKind =
   | 'published'
   | 'filtered'
+  | 'suppressed'
   | 'duplicate'
   | 'failed';
 

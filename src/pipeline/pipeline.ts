@@ -143,7 +143,18 @@ export const createPipeline = (deps: PipelineDeps) => {
     finding: Finding,
     meta: EventMeta
   ): Promise<FindingReport> => {
-    const routing = deps.router(finding);
+    const routing = deps.router(finding, deps.now());
+    if (routing.kind === 'suppressed') {
+      const reason = `suppressed by ${routing.rule}: ${routing.reason}`;
+      deps.log.info('finding suppressed', {
+        eventId: meta.eventId,
+        findingId: finding.id,
+        outcome: 'suppressed',
+        rule: routing.rule,
+        reason,
+      });
+      return report(finding, 'suppressed', reason, []);
+    }
     if (routing.kind === 'filtered') {
       deps.log.info('finding filtered', {
         eventId: meta.eventId,

@@ -11,6 +11,7 @@ const SEVERITY_ORDER = [
 const OUTCOME_ORDER = [
   'published',
   'duplicate',
+  'suppressed',
   'filtered',
   'failed',
   'ignored',

@@ -1,6 +1,13 @@
-import type { Config } from '../config/config-schema.js';
+import type { Condition } from '../config/condition-schema.js';
+import type { Config, Route } from '../config/config-schema.js';
 import type { Finding } from '../findings/finding.js';
 import type { MessageFormat } from '../format/formats.js';
+import {
+  compileCondition,
+  describeCondition,
+  type Predicate,
+} from './compile-condition.js';
+import { defaultStatusCheck } from './default-status.js';
 
 /** Where and how one finding is announced. */
 export type RouteTarget = {
@@ -16,30 +23,115 @@ export type RouteTarget = {
 /** The routing decision for one finding. */
 export type RoutingResult =
   | { readonly kind: 'routed'; readonly routes: readonly RouteTarget[] }
-  | { readonly kind: 'filtered'; readonly reason: string };
+  | { readonly kind: 'filtered'; readonly reason: string }
+  | {
+      readonly kind: 'suppressed';
+      readonly rule: string;
+      readonly reason: string;
+    };
 
-export type Router = (finding: Finding) => RoutingResult;
+export type Router = (finding: Finding, now: Date) => RoutingResult;
 
 const HOUR_MS = 3_600_000;
 
-/**
- * Builds the router from a validated config: every open finding goes to
- * every route; suppressed and resolved findings are filtered.
- */
-export const createRouter = (config: Config): Router => {
-  const targets: readonly RouteTarget[] = config.routes.map((route) => ({
+/** Any of the conditions holds: `undefined`, else the reasons none did. */
+const anyOf =
+  (predicates: readonly Predicate[]): Predicate =>
+  (finding) => {
+    const reasons: string[] = [];
+    for (const predicate of predicates) {
+      const reason = predicate(finding);
+      if (reason === undefined) return undefined;
+      reasons.push(reason);
+    }
+    return reasons.join(' / ');
+  };
+
+/** A match condition plus the default status rule, unless it names `status`. */
+const matchPredicate = (condition: Condition, route: Route): Predicate => {
+  const predicate = compileCondition(condition);
+  if (condition.status) return predicate;
+  const status = defaultStatusCheck(route.announceResolutions);
+  return (finding) => status(finding) ?? predicate(finding);
+};
+
+type CompiledRoute = {
+  readonly target: RouteTarget;
+  readonly stop: boolean;
+  readonly matches: Predicate;
+  readonly excludes: readonly {
+    readonly holds: Predicate;
+    readonly text: string;
+  }[];
+};
+
+const compileRoute = (route: Route, config: Config): CompiledRoute => ({
+  target: {
     name: route.name,
     topicArn: route.topicArn,
     format: route.format,
     dedupWindowMs:
       (route.dedupWindowHours ?? config.dedup.windowHours) * HOUR_MS,
     announceResolutions: route.announceResolutions,
+  },
+  stop: route.stop,
+  matches: route.match
+    ? anyOf(route.match.map((condition) => matchPredicate(condition, route)))
+    : defaultStatusCheck(route.announceResolutions),
+  excludes: (route.exclude ?? []).map((condition) => ({
+    holds: compileCondition(condition),
+    text: describeCondition(condition),
+  })),
+});
+
+/**
+ * Compiles the routes and suppressions of a validated config once. For each
+ * finding: the first unexpired suppression that matches wins; otherwise the
+ * routes are evaluated in order (a route with `stop` ends the evaluation
+ * once it matched) and the finding goes to every route that matched.
+ */
+export const createRouter = (config: Config): Router => {
+  const suppressions = config.suppressions.map((suppression) => ({
+    name: suppression.name,
+    reason: suppression.reason,
+    expires: suppression.expires?.getTime(),
+    matches: anyOf(suppression.match.map(compileCondition)),
   }));
-  return (finding) =>
-    finding.status.lifecycle === 'OPEN'
-      ? { kind: 'routed', routes: targets }
-      : {
-          kind: 'filtered',
-          reason: `finding is ${finding.status.lifecycle.toLowerCase()}; no route announces ${finding.status.lifecycle.toLowerCase()} findings`,
+  const routes = config.routes.map((route) => compileRoute(route, config));
+
+  return (finding, now) => {
+    const at = now.getTime();
+    for (const suppression of suppressions) {
+      if (suppression.expires !== undefined && at >= suppression.expires)
+        continue;
+      if (suppression.matches(finding) === undefined) {
+        return {
+          kind: 'suppressed',
+          rule: suppression.name,
+          reason: suppression.reason,
         };
+      }
+    }
+    const matched: RouteTarget[] = [];
+    const misses: string[] = [];
+    for (const route of routes) {
+      const miss = route.matches(finding);
+      if (miss !== undefined) {
+        misses.push(`${route.target.name}: ${miss}`);
+        continue;
+      }
+      const excluded = route.excludes.find(
+        (exclude) => exclude.holds(finding) === undefined
+      );
+      if (excluded) {
+        misses.push(`${route.target.name}: excluded by ${excluded.text}`);
+        continue;
+      }
+      matched.push(route.target);
+      if (route.stop) break;
+    }
+    return matched.length > 0
+      ? { kind: 'routed', routes: matched }
+      : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
+  };
 };
