@@ -93,6 +93,11 @@ export const parseConfig = (text: string, source: string): Config => {
       }
     );
   }
+  if (document === null || document === undefined) {
+    throw new ConfigError(source, [
+      '(root): the configuration is empty; define at least `routes`',
+    ]);
+  }
   const parsed = ConfigSchema.safeParse(document, { reportInput: true });
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.flatMap(describe)),

@@ -1,27 +1,49 @@
+import type { Condition } from '../config/condition-schema.js';
 import type { Finding } from '../findings/finding.js';
 
+/** The status facets a condition takes over from the defaults. */
+const LIFECYCLE_FACETS = [
+  'lifecycle',
+  'provider',
+  'record',
+  'compliance',
+] as const;
+
 /**
- * The status rule a route applies unless its condition lists `status`:
- * open findings whose Security Hub workflow is NEW (or that have none), and
- * resolutions when the route announces them. Suppressed and archived
- * findings, and Security Hub findings someone already moved past NEW
- * (NOTIFIED — including by this notifier's own acknowledgement — RESOLVED,
- * SUPPRESSED), are left out.
+ * The status rule a route applies for the facets its condition does not
+ * list under `status`:
+ * - lifecycle: open findings only, plus resolutions when the route
+ *   announces them (suppressed and archived findings are left out) —
+ *   replaced when the condition lists `lifecycle`, `provider`, `record` or
+ *   `compliance`;
+ * - workflow: Security Hub findings still NEW (or findings without a
+ *   workflow) — replaced when the condition lists `workflow`. NOTIFIED
+ *   includes this notifier's own acknowledgements.
  */
-export const defaultStatusCheck =
-  (announceResolutions: boolean) =>
-  (finding: Finding): string | undefined => {
+export const defaultStatusCheck = (
+  announceResolutions: boolean,
+  status: Condition['status'] = {}
+) => {
+  const checkLifecycle = !LIFECYCLE_FACETS.some(
+    (facet) => status[facet] !== undefined
+  );
+  const checkWorkflow = status.workflow === undefined;
+  return (finding: Finding): string | undefined => {
     const { lifecycle, workflow } = finding.status;
-    if (lifecycle === 'RESOLVED') {
-      return announceResolutions
-        ? undefined
-        : 'finding is resolved and the route does not announce resolutions';
+    if (checkLifecycle && lifecycle === 'RESOLVED' && !announceResolutions) {
+      return 'finding is resolved and the route does not announce resolutions';
     }
-    if (lifecycle === 'SUPPRESSED') {
-      return 'finding is suppressed (list status in the route to announce suppressed findings)';
+    if (checkLifecycle && lifecycle === 'SUPPRESSED') {
+      return 'finding is suppressed (list status.lifecycle in the route to announce it)';
     }
-    if (workflow !== undefined && workflow !== 'NEW') {
+    if (
+      checkWorkflow &&
+      lifecycle !== 'RESOLVED' &&
+      workflow !== undefined &&
+      workflow !== 'NEW'
+    ) {
       return `Security Hub workflow is ${workflow}, not NEW (list status.workflow in the route to announce it)`;
     }
     return undefined;
   };
+};

@@ -47,11 +47,13 @@ const anyOf =
     return reasons.join(' / ');
   };
 
-/** A match condition plus the default status rule, unless it names `status`. */
+/** A match condition plus the default status rule for the facets it leaves out. */
 const matchPredicate = (condition: Condition, route: Route): Predicate => {
   const predicate = compileCondition(condition);
-  if (condition.status) return predicate;
-  const status = defaultStatusCheck(route.announceResolutions);
+  const status = defaultStatusCheck(
+    route.announceResolutions,
+    condition.status
+  );
   return (finding) => status(finding) ?? predicate(finding);
 };
 

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/config/config-error.js';
+import { configSourceFromEnv } from '../../../src/config/config-source.js';
+import { loadConfig } from '../../../src/config/load-config.js';
+
+const YAML =
+  'routes:\n  - name: r\n    topicArn: arn:aws:sns:us-east-1:123456789012:t\n';
+const noFiles = { readFile: async () => Promise.reject(new Error('ENOENT')) };
+
+describe('Function: configSourceFromEnv', () => {
+  it.each([
+    { env: { NOTIFIER_CONFIG: YAML }, source: { kind: 'inline', text: YAML } },
+    {
+      env: { NOTIFIER_CONFIG_FILE: 'cfg.json' },
+      source: { kind: 'file', path: 'cfg.json' },
+    },
+    {
+      env: { NOTIFIER_CONFIG_PARAMETER: '/findings/config' },
+      source: { kind: 'parameter', name: '/findings/config' },
+    },
+  ])('picks $source.kind', ({ env, source }) => {
+    // Act & Assess
+    expect(configSourceFromEnv(env)).toEqual(source);
+  });
+
+  it('names every variable when none is set', () => {
+    // Act & Assess
+    expect(() => configSourceFromEnv({})).toThrow(
+      /set one of NOTIFIER_CONFIG, NOTIFIER_CONFIG_FILE, NOTIFIER_CONFIG_PARAMETER/
+    );
+  });
+
+  it('refuses two sources at once', () => {
+    // Act & Assess
+    expect(() =>
+      configSourceFromEnv({ NOTIFIER_CONFIG: YAML, NOTIFIER_CONFIG_FILE: 'x' })
+    ).toThrow(
+      /set only one of .*; found NOTIFIER_CONFIG and NOTIFIER_CONFIG_FILE/
+    );
+  });
+});
+
+describe('Function: loadConfig', () => {
+  it('reads a file through the injected reader', async () => {
+    // Act
+    const config = await loadConfig(
+      { kind: 'file', path: 'cfg.yaml' },
+      { readFile: async () => YAML }
+    );
+
+    // Assess
+    expect(config.routes[0]?.name).toBe('r');
+  });
+
+  it('reads an SSM parameter through the injected reader', async () => {
+    // Prepare
+    const asked: string[] = [];
+
+    // Act
+    const config = await loadConfig(
+      { kind: 'parameter', name: '/findings/config' },
+      {
+        ...noFiles,
+        getParameter: async (name) => {
+          asked.push(name);
+          return YAML;
+        },
+      }
+    );
+
+    // Assess
+    expect(asked).toEqual(['/findings/config']);
+    expect(config.routes).toHaveLength(1);
+  });
+
+  it('reports an unreadable file as a ConfigError naming it', async () => {
+    // Act & Assess
+    await expect(
+      loadConfig({ kind: 'file', path: 'missing.yaml' }, noFiles)
+    ).rejects.toThrow(
+      /Invalid configuration \(missing\.yaml\):\n {2}- cannot read it: ENOENT/
+    );
+  });
+
+  it('reports an invalid parameter value with the parameter name', async () => {
+    // Act
+    const loading = loadConfig(
+      { kind: 'parameter', name: '/p' },
+      { ...noFiles, getParameter: async () => 'routes: []' }
+    );
+
+    // Assess
+    await expect(loading).rejects.toBeInstanceOf(ConfigError);
+    await expect(loading).rejects.toThrow(/SSM parameter \/p/);
+  });
+});
