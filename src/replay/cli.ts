@@ -10,6 +10,7 @@ import { silentLog } from '../pipeline/log.js';
 import { createLocalSink } from '../publish/local-sink.js';
 import { toHumanLines } from './human-output.js';
 import { toJsonLines } from './json-lines.js';
+import type { Progress } from './progress.js';
 import { readInputs } from './read-inputs.js';
 import { runReplay } from './run-replay.js';
 
@@ -36,7 +37,12 @@ Exit status: 0 every input processed, 1 an input was rejected,
 export type CliIo = {
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
+  /** Set when stderr is a terminal: long runs draw a progress bar there. */
+  readonly progress?: Progress;
 };
+
+/** Runs shorter than this finish too fast for a progress bar to help. */
+const PROGRESS_MIN_EVENTS = 200;
 
 const stderrLog = (write: (line: string) => void): Log => {
   const line =
@@ -103,7 +109,11 @@ export const main = async (
       log,
     }),
   });
-  const records = await runReplay(handler, inputs);
+  const records = await runReplay(
+    handler,
+    inputs,
+    inputs.length >= PROGRESS_MIN_EVENTS ? io.progress : undefined
+  );
   const lines = args.values.json
     ? toJsonLines(records)
     : toHumanLines(records, { showMessages: !args.values['no-messages'] });

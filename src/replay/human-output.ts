@@ -1,22 +1,5 @@
 import type { ReplayRecord } from './run-replay.js';
-
-const SEVERITY_ORDER = [
-  'CRITICAL',
-  'HIGH',
-  'MEDIUM',
-  'LOW',
-  'INFORMATIONAL',
-  'UNTRIAGED',
-];
-const OUTCOME_ORDER = [
-  'published',
-  'duplicate',
-  'suppressed',
-  'filtered',
-  'failed',
-  'ignored',
-  'rejected',
-];
+import { summaryTable } from './summary-table.js';
 
 const indent = (text: string, prefix: string) =>
   text
@@ -38,22 +21,15 @@ export const toHumanLines = (
   options: { readonly showMessages: boolean }
 ): string[] => {
   const lines: string[] = [];
-  const outcomes = new Map<string, number>();
-  const severities = new Map<string, number>();
-  const count = (map: Map<string, number>, key: string) =>
-    map.set(key, (map.get(key) ?? 0) + 1);
   for (const { input, report } of records) {
     const where = `${input.file}#${input.index}${input.wrapped ? ` (wrapped ${input.wrapped})` : ''}`;
     if (report.findings.length === 0) {
-      count(outcomes, report.outcome);
       lines.push(
         `${report.outcome.toUpperCase().padEnd(9)} ${where}: ${report.reason ?? ''}`
       );
       continue;
     }
     for (const finding of report.findings) {
-      count(outcomes, finding.outcome);
-      count(severities, finding.severity.label);
       const score =
         finding.severity.score === undefined
           ? ''
@@ -78,20 +54,6 @@ export const toHumanLines = (
       }
     }
   }
-  const table = (
-    title: string,
-    order: readonly string[],
-    map: Map<string, number>
-  ) =>
-    `${title}: ${
-      order
-        .filter((key) => map.has(key))
-        .map((key) => `${key} ${map.get(key)}`)
-        .join(', ') || 'none'
-    }`;
-  lines.push('');
-  lines.push(`Summary: ${records.length} event(s)`);
-  lines.push(`  ${table('by outcome', OUTCOME_ORDER, outcomes)}`);
-  lines.push(`  ${table('by severity', SEVERITY_ORDER, severities)}`);
+  lines.push('', ...summaryTable(records));
   return lines;
 };

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { NotifierHandler } from '../handler/create-handler.js';
 import type { EventReport } from '../pipeline/outcome.js';
+import type { Progress } from './progress.js';
 import type { ReplayInput } from './read-inputs.js';
 
 /** One replayed input and what the handler made of it. */
@@ -39,7 +40,8 @@ const failedReport = (reason: string): EventReport => ({
 /** Runs every input through the real handler, in order. */
 export const runReplay = async (
   handler: NotifierHandler,
-  inputs: readonly ReplayInput[]
+  inputs: readonly ReplayInput[],
+  progress?: Progress
 ): Promise<ReplayRecord[]> => {
   const records: ReplayRecord[] = [];
   for (const input of inputs) {
@@ -56,6 +58,7 @@ export const runReplay = async (
     }
     const report = await handler(input.event, replayContext());
     records.push({ input: where, report });
+    progress?.(records.length, inputs.length);
   }
   return records;
 };
