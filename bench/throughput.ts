@@ -27,6 +27,7 @@ const config: Config = {
   })),
   suppressions: [],
   dedup: { windowHours: 24 },
+  logLevel: 'INFO',
 } as Config;
 
 const dropping: Publisher = {

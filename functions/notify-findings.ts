@@ -17,6 +17,7 @@ const config = await loadConfig(configSourceFromEnv(process.env), {
   readFile: (path) => readFile(path, 'utf8'),
   getParameter: ssmParameterReader(new SSMClient({})),
 });
+logger.setLogLevel(config.logLevel);
 
 export const handler = createHandler({
   log: logger,

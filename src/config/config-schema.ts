@@ -105,6 +105,8 @@ export const ConfigSchema = z.strictObject({
   /** Checked before routes; names are unique. @default [] */
   suppressions: z.array(SuppressionSchema).default([]),
   dedup: DedupSchema.default({ windowHours: 24 }),
+  /** Lowest level logged by the function. @default 'INFO' */
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
 export type Route = z.output<typeof RouteSchema>;

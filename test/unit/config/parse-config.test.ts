@@ -34,6 +34,7 @@ describe('Function: parseConfig', () => {
       announceResolutions: false,
     });
     expect(config.dedup.windowHours).toBe(24);
+    expect(config.logLevel).toBe('INFO');
     expect(config.suppressions).toEqual([]);
   });
 

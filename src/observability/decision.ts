@@ -1,0 +1,30 @@
+/** Outcomes counted as metrics, per finding and route (or per event). */
+export const DECISION_OUTCOMES = [
+  'published',
+  'duplicate',
+  'filtered',
+  'suppressed',
+  'ignored',
+  'rejected',
+  'failed',
+] as const;
+
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/**
+ * One decision the notifier made: about an event (ignored, rejected), a
+ * finding (filtered, suppressed) or a finding on a route (published,
+ * duplicate, failed). Every log line and metric is made from these.
+ */
+export type Decision = {
+  readonly outcome: DecisionOutcome;
+  readonly eventId?: string;
+  readonly findingId?: string;
+  readonly route?: string;
+  readonly severity?: string;
+  /** The finding title: the only finding text logged at INFO. */
+  readonly title?: string;
+  readonly reason?: string;
+  readonly messageId?: string;
+  readonly retryable?: boolean;
+};
