@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import { fromAsff } from '../findings/from-asff.js';
 import { fromInspector2 } from '../findings/from-inspector2.js';
+import { isObject } from '../findings/values.js';
 import { describeIssues } from '../validation/issue-path.js';
 import { SecurityHubImportedDetailSchema } from './asff-schema.js';
 import { type Envelope, EnvelopeSchema } from './envelope-schema.js';
@@ -96,9 +97,41 @@ const metaOf = (raw: unknown): EventMeta => {
 };
 
 /**
+ * Names inputs that are not EventBridge events but are known to reach the
+ * function or the replay: SNS deliveries and messages of Inspector Classic,
+ * and bare OCSF findings. They are ignored with a reason saying what they
+ * are, not rejected as broken events. Anything with an envelope key is left
+ * to the envelope schema.
+ */
+const notAnEventBridgeEvent = (
+  record: Record<string, unknown>
+): string | undefined => {
+  if ('source' in record || 'detail-type' in record || 'detail' in record) {
+    return undefined;
+  }
+  const { Records: records } = record;
+  if (
+    Array.isArray(records) &&
+    records.some((item) => isObject(item) && item.EventSource === 'aws:sns')
+  ) {
+    return `SNS notification (Lambda event with ${records.length} SNS record(s)) is not handled (Inspector Classic); the notifier reads EventBridge events`;
+  }
+  if (
+    ['template', 'run', 'event'].every((key) => typeof record[key] === 'string')
+  ) {
+    return `Inspector Classic SNS message (event ${String(record.event)}) is not handled; the notifier reads EventBridge events`;
+  }
+  if (typeof record.class_uid === 'number' && isObject(record.metadata)) {
+    return `bare OCSF finding (class_uid ${record.class_uid}) is not handled; Security Hub sends OCSF findings in "Findings Imported V2" events, which are not handled either`;
+  }
+  return undefined;
+};
+
+/**
  * Reads one EventBridge event into normalized findings. A well-formed event
- * of a kind not handled is `ignored`; a malformed one is `rejected` with a
- * reason naming the failing field path.
+ * of a kind not handled, or a known input that is not an EventBridge event,
+ * is `ignored`; a malformed one is `rejected` with a reason naming the
+ * failing field path.
  */
 export const parseEvent = (raw: unknown): ParsedEvent => {
   const meta = metaOf(raw);
@@ -109,6 +142,8 @@ export const parseEvent = (raw: unknown): ParsedEvent => {
       reason: `(event): expected an EventBridge event object, received ${Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw}`,
     };
   }
+  const foreign = notAnEventBridgeEvent(raw as Record<string, unknown>);
+  if (foreign) return { kind: 'ignored', meta, reason: foreign };
   const envelope = EnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
     return {

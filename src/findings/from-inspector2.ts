@@ -68,9 +68,9 @@ const DETAIL_KEYS = {
     'packageType',
     'architectures',
   ],
-  vm: ['type', 'vmImageReference', 'platform', 'networkId'],
-  image: ['registry', 'repositoryName', 'imageTags', 'imageHash', 'platform'],
-  serverlessFunction: ['functionName', 'runtime', 'version'],
+  vm: ['vmName', 'type', 'vmImageReference', 'platform', 'networkId'],
+  image: ['registry', 'repositoryName', 'imageTags', 'imageDigest', 'platform'],
+  serverlessFunction: ['serverlessFunctionName', 'runtime', 'version'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The first details object Inspector sent, AWS-specific ones first. */
@@ -88,8 +88,13 @@ const resourceName = (
 ): string | undefined => {
   const nameTag = resource.tags?.Name;
   if (nameTag) return nameTag;
-  const functionName = textOf(details?.functionName);
+  // AWS-specific details say `functionName`; the provider-agnostic ones
+  // (Azure resources) say `serverlessFunctionName` and `vmName`.
+  const functionName =
+    textOf(details?.functionName) ?? textOf(details?.serverlessFunctionName);
   if (functionName) return functionName;
+  const vmName = textOf(details?.vmName);
+  if (vmName) return vmName;
   const repository = textOf(details?.repositoryName);
   if (repository) {
     const tags = details?.imageTags;

@@ -25,8 +25,10 @@ const US_DATE =
   /^([A-Za-z]{3}) (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})\s?([AP]M)$/i;
 
 // ISO-8601 with a zone: "2024-02-02T16:30:33.045000+01:00", "2026-06-12T01:30:00.000Z".
+// A space may separate date and time (RFC 3339; Python's str() of an SDK
+// datetime, as in exported ListFindings output: "2026-03-13 22:38:57.161000+01:00").
 const ISO_DATE =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 const utc = (
   year: number,
@@ -37,11 +39,12 @@ const utc = (
   second: number,
   millis: number
 ): string | undefined => {
-  if (month < 0) return undefined;
+  // Date.UTC rolls "16:60" into the next hour and "Feb 31" into March; a
+  // real timestamp never needs that.
+  if (month < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
   const date = new Date(
     Date.UTC(year, month, day, hour, minute, second, millis)
   );
-  // Date.UTC rolls "Feb 31" over into March; a real timestamp never does.
   if (date.getUTCDate() !== day || date.getUTCMonth() !== month) {
     return undefined;
   }
@@ -77,9 +80,17 @@ const fromUsDate = (match: RegExpExecArray): string | undefined => {
   );
 };
 
-const fromIso = (value: string): string | undefined => {
+const fromIso = (match: RegExpExecArray): string | undefined => {
+  const [value, year, month, day] = match;
+  // Date.parse accepts "2024-02-30" and rolls it into March: check the date.
+  if (!utc(Number(year), Number(month) - 1, Number(day), 0, 0, 0, 0)) {
+    return undefined;
+  }
   // JavaScript parses at most millisecond precision reliably: trim the rest.
-  const trimmed = value.replace(/(\.\d{3})\d+/, '$1');
+  const trimmed = `${value.slice(0, 10)}T${value.slice(11)}`.replace(
+    /(\.\d{3})\d+/,
+    '$1'
+  );
   const millis = Date.parse(trimmed);
   return Number.isNaN(millis) ? undefined : new Date(millis).toISOString();
 };
@@ -100,6 +111,7 @@ export const parseTimestamp = (value: unknown): string | undefined => {
   if (java) return fromJavaDate(java);
   const us = US_DATE.exec(text);
   if (us) return fromUsDate(us);
-  if (ISO_DATE.test(text)) return fromIso(text);
+  const iso = ISO_DATE.exec(text);
+  if (iso) return fromIso(iso);
   return undefined;
 };

@@ -2,7 +2,8 @@ import type { ReplayRecord } from './run-replay.js';
 
 /**
  * One JSON object per finding (or per event that yields none), with the
- * messages exactly as they would be passed to SNS.
+ * messages exactly as they would be passed to SNS. Every line has the same
+ * keys; what an event without findings lacks is null.
  */
 export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
   records.flatMap(({ input, report }) => {
@@ -13,12 +14,23 @@ export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
       detailType: report.meta.detailType ?? null,
     };
     if (report.findings.length === 0) {
+      // The same keys as a finding's line, so consumers need no special case.
       return [
         JSON.stringify({
           ...event,
           findingId: null,
+          provider: null,
+          type: null,
+          title: null,
+          resource: null,
+          severity: null,
+          score: null,
+          scoreSource: null,
+          providerSeverity: null,
+          lifecycle: null,
           outcome: report.outcome,
           reason: report.reason ?? null,
+          routes: [],
           messages: [],
         }),
       ];

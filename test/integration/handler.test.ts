@@ -1,0 +1,313 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../../src/config/parse-config.js';
+import { createMemoryDedupStore } from '../../src/dedup/memory-store.js';
+import { createHandler } from '../../src/handler/create-handler.js';
+import { DeliveryError } from '../../src/handler/delivery-error.js';
+import { buildPipeline } from '../../src/pipeline/build-pipeline.js';
+import type { Log } from '../../src/pipeline/log.js';
+import { createSnsPublisher } from '../../src/publish/sns-publisher.js';
+import { fakeContext } from '../helpers/context.js';
+import { anInspector2Event, getTestEvent } from '../helpers/events.js';
+
+const SECURITY_TOPIC =
+  'arn:aws:sns:eu-central-1:123456789012:findings-security';
+const ALL_TOPIC = 'arn:aws:sns:eu-central-1:123456789012:findings-all';
+
+const CONFIG = parseConfig(
+  `
+routes:
+  - name: security
+    topicArn: ${SECURITY_TOPIC}
+    match: { severity: { min: HIGH } }
+  - name: everything
+    topicArn: ${ALL_TOPIC}
+`,
+  'handler.test.yaml'
+);
+
+/** A HIGH 7.5 Inspector2 finding on a Lambda function: both routes match. */
+const baseEvent = anInspector2Event(
+  'lambda-package-vuln-high-exploit-available-docs'
+);
+
+const snsError = (name: string, message: string) =>
+  Object.assign(new Error(message), { name });
+
+const aLog = () =>
+  ({
+    debug: vi.fn(),
+    info: vi.fn(),
+    warn: vi.fn(),
+    error: vi.fn(),
+  }) satisfies Log;
+
+describe('Handler: notify-findings', () => {
+  const sns = mockClient(SNSClient);
+  let log: ReturnType<typeof aLog>;
+  let handler: ReturnType<typeof createHandler>;
+
+  beforeEach(() => {
+    sns.reset();
+    log = aLog();
+    handler = createHandler({
+      log,
+      pipeline: buildPipeline(CONFIG, {
+        dedup: createMemoryDedupStore(),
+        publisher: createSnsPublisher(
+          new SNSClient({ region: 'eu-central-1' })
+        ),
+        log,
+      }),
+    });
+  });
+
+  it('publishes one message per matched route to its topic, with attributes', async () => {
+    // Prepare
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+
+    // Act
+    const report = await handler(structuredClone(baseEvent), fakeContext());
+
+    // Assess
+    expect(sns).toReceiveCommandTimes(PublishCommand, 2);
+    for (const [route, topicArn] of [
+      ['security', SECURITY_TOPIC],
+      ['everything', ALL_TOPIC],
+    ]) {
+      expect(sns).toReceiveCommandWith(PublishCommand, {
+        TopicArn: topicArn,
+        Subject: expect.stringMatching(/^[\x20-\x7e]{1,100}$/),
+        Message: expect.any(String),
+        MessageAttributes: expect.objectContaining({
+          severity: { DataType: 'String', StringValue: 'HIGH' },
+          route: { DataType: 'String', StringValue: route },
+          findingType: {
+            DataType: 'String',
+            StringValue: 'PACKAGE_VULNERABILITY',
+          },
+          region: { DataType: 'String', StringValue: 'eu-central-1' },
+        }),
+      });
+    }
+    expect(report).toMatchObject({
+      outcome: 'processed',
+      findings: [
+        {
+          findingId: baseEvent.detail.findingArn,
+          outcome: 'published',
+          deliveries: [
+            { route: 'security', outcome: 'published', messageId: 'm-1' },
+            { route: 'everything', outcome: 'published', messageId: 'm-1' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('passes SNS the message exactly as the report shows it', async () => {
+    // Prepare
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+
+    // Act
+    const report = await handler(structuredClone(baseEvent), fakeContext());
+
+    // Assess
+    const sent = sns
+      .commandCalls(PublishCommand)
+      .map((call) => call.args[0].input);
+    const reported = report.findings[0]?.deliveries.map(
+      (delivery) => delivery.message
+    );
+    expect(sent.map(({ Subject, Message }) => ({ Subject, Message }))).toEqual(
+      reported?.map((message) => ({
+        Subject: message?.subject,
+        Message: message?.body,
+      }))
+    );
+  });
+
+  it('does not publish a finding again in the same state', async () => {
+    // Prepare
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    await handler(structuredClone(baseEvent), fakeContext());
+    sns.resetHistory();
+
+    // Act
+    const report = await handler(structuredClone(baseEvent), fakeContext());
+
+    // Assess
+    expect(sns).not.toReceiveCommand(PublishCommand);
+    expect(report.findings[0]?.outcome).toBe('duplicate');
+  });
+
+  it('returns normally for an ignored event, without publishing', async () => {
+    // Prepare
+    const event = getTestEvent(
+      'ignored',
+      'inspector2-scan-ecr-initial-scan-complete'
+    );
+
+    // Act
+    const report = await handler(event, fakeContext());
+
+    // Assess
+    expect(report.outcome).toBe('ignored');
+    expect(sns).not.toReceiveCommand(PublishCommand);
+    expect(log.info).toHaveBeenCalledWith(
+      'event ignored',
+      expect.objectContaining({ outcome: 'ignored' })
+    );
+  });
+
+  it('returns normally for a rejected event and logs it at ERROR with its id and reason', async () => {
+    // Prepare
+    const event = structuredClone(baseEvent) as Record<string, unknown>;
+    delete event.detail;
+
+    // Act
+    const report = await handler(event, fakeContext());
+
+    // Assess
+    expect(report.outcome).toBe('rejected');
+    expect(sns).not.toReceiveCommand(PublishCommand);
+    expect(log.error).toHaveBeenCalledWith(
+      'event rejected',
+      expect.objectContaining({
+        eventId: baseEvent.id,
+        outcome: 'rejected',
+        reason: expect.stringMatching(/^detail: /),
+        event,
+      })
+    );
+  });
+
+  it('throws a retryable DeliveryError on throttling, and publishes when the event is retried', async () => {
+    // Prepare
+    sns.on(PublishCommand).rejects(snsError('Throttling', 'Rate exceeded'));
+
+    // Act
+    const failure = await handler(
+      structuredClone(baseEvent),
+      fakeContext()
+    ).catch((error: unknown) => error);
+    sns.reset();
+    sns.on(PublishCommand).resolves({ MessageId: 'm-2' });
+    const retry = await handler(structuredClone(baseEvent), fakeContext());
+
+    // Assess
+    expect(failure).toBeInstanceOf(DeliveryError);
+    expect((failure as DeliveryError).failures).toEqual([
+      expect.objectContaining({ route: 'security', retryable: true }),
+      expect.objectContaining({ route: 'everything', retryable: true }),
+    ]);
+    expect((failure as DeliveryError).message).toContain(
+      'Throttling: Rate exceeded'
+    );
+    expect(log.error).toHaveBeenCalledWith(
+      'delivery failed',
+      expect.objectContaining({ eventId: baseEvent.id })
+    );
+    expect(sns).toReceiveCommandTimes(PublishCommand, 2);
+    expect(retry.findings[0]?.outcome).toBe('published');
+  });
+
+  it('re-sends only the failed route when the event is retried', async () => {
+    // Prepare: the first publish to the security topic is throttled.
+    let throttled = false;
+    sns.on(PublishCommand).callsFake(async (input: { TopicArn?: string }) => {
+      if (input.TopicArn === SECURITY_TOPIC && !throttled) {
+        throttled = true;
+        throw snsError('Throttling', 'Rate exceeded');
+      }
+      return { MessageId: 'm-1' };
+    });
+
+    // Act
+    await expect(
+      handler(structuredClone(baseEvent), fakeContext())
+    ).rejects.toThrow(DeliveryError);
+    sns.resetHistory();
+    const retry = await handler(structuredClone(baseEvent), fakeContext());
+
+    // Assess
+    expect(sns).toReceiveCommandTimes(PublishCommand, 1);
+    expect(sns).toReceiveCommandWith(PublishCommand, {
+      TopicArn: SECURITY_TOPIC,
+    });
+    expect(retry.findings[0]?.deliveries).toHaveLength(2);
+    expect(retry.findings[0]?.deliveries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ route: 'security', outcome: 'published' }),
+        expect.objectContaining({ route: 'everything', outcome: 'duplicate' }),
+      ])
+    );
+  });
+
+  it('reports an InvalidParameter error as not retryable', async () => {
+    // Prepare
+    sns
+      .on(PublishCommand)
+      .rejects(snsError('InvalidParameter', 'Invalid parameter: Subject'));
+
+    // Act & Assess
+    await expect(
+      handler(structuredClone(baseEvent), fakeContext())
+    ).rejects.toMatchObject({
+      name: 'DeliveryError',
+      failures: [
+        expect.objectContaining({ retryable: false }),
+        expect.objectContaining({ retryable: false }),
+      ],
+    });
+  });
+});
+
+describe('Handler: notify-findings cold start', () => {
+  const importFunction = async () => {
+    vi.resetModules();
+    return import('../../functions/notify-findings.js');
+  };
+
+  beforeEach(() => {
+    vi.stubEnv('NOTIFIER_CONFIG', undefined);
+    vi.stubEnv('NOTIFIER_CONFIG_FILE', undefined);
+    vi.stubEnv('NOTIFIER_CONFIG_PARAMETER', undefined);
+  });
+
+  it('fails the import with a ConfigError listing the problem of an invalid config', async () => {
+    // Prepare
+    vi.stubEnv('NOTIFIER_CONFIG', 'routes:\n  - name: security\n');
+
+    // Act & Assess
+    await expect(importFunction()).rejects.toMatchObject({
+      name: 'ConfigError',
+      problems: [expect.stringContaining('routes[0].topicArn')],
+    });
+  });
+
+  it('fails the import with a ConfigError naming the variables when none is set', async () => {
+    // Act & Assess
+    await expect(importFunction()).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: expect.stringMatching(
+        /NOTIFIER_CONFIG\b.*NOTIFIER_CONFIG_FILE/s
+      ),
+    });
+  });
+
+  it('builds the handler from a valid inline config', async () => {
+    // Prepare
+    vi.stubEnv(
+      'NOTIFIER_CONFIG',
+      `routes: [{ name: all, topicArn: "${ALL_TOPIC}" }]`
+    );
+
+    // Act
+    const module = await importFunction();
+
+    // Assess
+    expect(module.handler).toEqual(expect.any(Function));
+  });
+});

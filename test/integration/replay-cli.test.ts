@@ -1,0 +1,304 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/replay/cli.js';
+import { EVENTS_DIR, readJson } from '../helpers/events.js';
+
+type Message = {
+  route: string;
+  topicArn: string;
+  format: string;
+  subject: string;
+  message: string;
+  attributes: Record<string, string>;
+};
+
+type Line = {
+  input: { file: string; index: number };
+  eventId: string | null;
+  detailType: string | null;
+  findingId: string | null;
+  provider: string | null;
+  type: string | null;
+  severity: string | null;
+  score: number | null;
+  outcome: string;
+  reason: string | null;
+  routes: { route: string; outcome: string }[];
+  messages: Message[];
+};
+
+/** Runs the replay command with captured output. */
+const replay = async (argv: string[]) => {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, {
+    stdout: (line) => stdout.push(line),
+    stderr: (line) => stderr.push(line),
+  });
+  return { code, stdout, stderr: stderr.join('\n') };
+};
+
+const replayJson = async (argv: string[]) => {
+  const { code, stdout, stderr } = await replay(['--json', ...argv]);
+  return {
+    code,
+    stderr,
+    lines: stdout.map((line) => JSON.parse(line) as Line),
+  };
+};
+
+/** How many events `events/` holds, counted from the files themselves. */
+const sampleEventCount = () =>
+  ['ignored', 'inspector2', 'securityhub']
+    .flatMap((folder) =>
+      readdirSync(join(EVENTS_DIR, folder))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => readJson(join(EVENTS_DIR, folder, name)))
+    )
+    .reduce<number>(
+      (count, document) =>
+        count + (Array.isArray(document) ? document.length : 1),
+      0
+    );
+
+const KEYS = [
+  'input',
+  'eventId',
+  'source',
+  'detailType',
+  'findingId',
+  'provider',
+  'type',
+  'title',
+  'resource',
+  'severity',
+  'score',
+  'scoreSource',
+  'providerSeverity',
+  'lifecycle',
+  'outcome',
+  'reason',
+  'routes',
+  'messages',
+].sort();
+
+describe('Command: replay', () => {
+  describe('default run over events/', () => {
+    let human: Awaited<ReturnType<typeof replay>>;
+    let json: Awaited<ReturnType<typeof replayJson>>;
+
+    beforeAll(async () => {
+      human = await replay([]);
+      json = await replayJson([]);
+    });
+
+    it('exits 0 with nothing on stderr', () => {
+      expect(human.code).toBe(0);
+      expect(human.stderr).toBe('');
+    });
+
+    it('ends with a summary of the events by outcome and by severity', () => {
+      // Prepare
+      const count = (values: (string | null)[]) => {
+        const counts = new Map<string, number>();
+        for (const value of values) {
+          if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+        }
+        return counts;
+      };
+      const outcomes = count(json.lines.map((line) => line.outcome));
+      const severities = count(json.lines.map((line) => line.severity));
+
+      // Act
+      const summary = human.stdout.slice(-3);
+
+      // Assess
+      expect(summary[0]).toBe(`Summary: ${sampleEventCount()} event(s)`);
+      expect(summary[1]).toMatch(/^ {2}by outcome: \w+ \d+(, \w+ \d+)*$/);
+      expect(summary[2]).toMatch(/^ {2}by severity: \w+ \d+(, \w+ \d+)*$/);
+      for (const [outcome, n] of outcomes) {
+        expect(summary[1]).toContain(`${outcome} ${n}`);
+      }
+      for (const [severity, n] of severities) {
+        expect(summary[2]).toContain(`${severity} ${n}`);
+      }
+      expect(summary[1]).toContain('ignored 4');
+    });
+
+    it('prints one JSON line per finding or finding-less event, all with the same keys', () => {
+      // Assess
+      expect(json.code).toBe(0);
+      expect(json.lines.length).toBeGreaterThanOrEqual(sampleEventCount());
+      for (const line of json.lines) {
+        expect(Object.keys(line).sort()).toEqual(KEYS);
+        expect(line.input).toEqual({
+          file: expect.stringMatching(/^events\/.+\.json$/),
+          index: expect.any(Number),
+        });
+      }
+    });
+
+    it('describes each finding: id, provider, type, severity and score', () => {
+      // Prepare
+      const line = json.lines.find((candidate) =>
+        candidate.input.file.endsWith(
+          'lambda-package-vuln-high-exploit-available-docs.json'
+        )
+      );
+
+      // Assess
+      expect(line).toMatchObject({
+        eventId: expect.any(String),
+        detailType: 'Inspector2 Finding',
+        findingId:
+          'arn:aws:inspector2:eu-central-1:123456789012:finding/7663949661c451aaf33f05390ccce8e4',
+        provider: 'Inspector',
+        type: 'PACKAGE_VULNERABILITY',
+        severity: 'HIGH',
+        score: 7.5,
+        outcome: 'published',
+        reason: 'published to security-critical',
+      });
+    });
+
+    it('gives each message its route, topic, format, subject, SNS message string and attributes', () => {
+      // Prepare
+      const messages = json.lines.flatMap((line) =>
+        line.messages.map((message) => ({ line, message }))
+      );
+
+      // Assess
+      expect(messages.length).toBeGreaterThan(0);
+      for (const { line, message } of messages) {
+        expect(message.route).toEqual(expect.any(String));
+        expect(message.topicArn).toMatch(/^arn:aws:sns:[\w-]+:\d{12}:[\w-]+$/);
+        expect(message.format).toBe('chatbot');
+        expect(message.subject.length).toBeLessThanOrEqual(100);
+        expect(message.subject).toMatch(/^[\x20-\x7e]+$/);
+        expect(typeof message.message).toBe('string');
+        expect(JSON.parse(message.message)).toMatchObject({
+          version: '1.0',
+          source: 'custom',
+        });
+        expect(message.attributes).toMatchObject({
+          severity: line.severity,
+          route: message.route,
+        });
+      }
+    });
+
+    it('gives an ignored event a null finding and its reason', () => {
+      // Prepare
+      const ignored = json.lines.filter((line) => line.outcome === 'ignored');
+
+      // Assess
+      expect(ignored).toHaveLength(4);
+      for (const line of ignored) {
+        expect(line).toMatchObject({
+          findingId: null,
+          severity: null,
+          messages: [],
+          reason: expect.stringMatching(/is not handled$/),
+        });
+      }
+    });
+  });
+
+  it('publishes a finding sent twice in the same state once, and reports the duplicate', async () => {
+    // Act
+    const { code, lines } = await replayJson([
+      'events/inspector2/edge-resent-same-state.json',
+    ]);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(lines.map((line) => line.outcome)).toEqual([
+      'published',
+      'duplicate',
+    ]);
+    expect(lines[0]?.findingId).toBe(lines[1]?.findingId);
+    expect(lines[0]?.messages).toHaveLength(1);
+    expect(lines[1]?.messages).toEqual([]);
+    expect(lines[1]?.routes).toEqual([
+      expect.objectContaining({
+        route: 'security-critical',
+        outcome: 'duplicate',
+      }),
+    ]);
+  });
+
+  it('exits 1 on malformed events, each rejected with the field it failed on', async () => {
+    // Act
+    const { code, lines } = await replayJson(['test/fixtures/malformed']);
+
+    // Assess
+    expect(code).toBe(1);
+    const reasons = Object.fromEntries(
+      lines.map((line) => [line.input.file.split('/').pop(), line.reason])
+    );
+    expect(lines.every((line) => line.outcome === 'rejected')).toBe(true);
+    expect(reasons).toEqual({
+      'empty-findings.json': expect.stringMatching(/^detail\.findings: /),
+      'missing-detail.json': expect.stringMatching(/^detail: /),
+      'truncated.json': expect.stringMatching(/^invalid JSON: /),
+      'wrong-types.json': expect.stringMatching(
+        /detail\.resources: .*detail\.inspectorScore: /
+      ),
+    });
+  });
+
+  it('exits 2 on an invalid configuration, listing the problems on stderr', async () => {
+    // Act
+    const { code, stdout, stderr } = await replay([
+      '--config',
+      'test/fixtures/config/invalid.yaml',
+    ]);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toContain('test/fixtures/config/invalid.yaml');
+    expect(stderr).toContain('routes[0].topicArn');
+    expect(stderr).toContain('routes[0].format');
+  });
+
+  it('exits 2 when the configuration file does not exist', async () => {
+    // Act
+    const { code, stderr } = await replay(['--config', 'no/such/config.yaml']);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toContain('no/such/config.yaml');
+  });
+
+  it('exits 2 on an unknown option, with the usage', async () => {
+    // Act
+    const { code, stdout, stderr } = await replay(['--bogus']);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toContain("Unknown option '--bogus'");
+    expect(stderr).toContain('Usage:');
+  });
+
+  it('exits 2 on a path that does not exist, naming it', async () => {
+    // Act
+    const { code, stdout, stderr } = await replay(['no/such/events']);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toContain('no/such/events');
+  });
+
+  it('prints the usage for --help and exits 0', async () => {
+    // Act
+    const { code, stdout } = await replay(['--help']);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(stdout.join('\n')).toMatch(/^Usage: npm run replay/);
+  });
+});
