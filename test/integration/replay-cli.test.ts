@@ -98,7 +98,7 @@ describe('Command: replay', () => {
       expect(human.stderr).toBe('');
     });
 
-    it('ends with a summary of the events by outcome and by severity', () => {
+    it('ends with a table of the findings by outcome and severity', () => {
       // Prepare
       const count = (values: (string | null)[]) => {
         const counts = new Map<string, number>();
@@ -111,19 +111,27 @@ describe('Command: replay', () => {
       const severities = count(json.lines.map((line) => line.severity));
 
       // Act
-      const summary = human.stdout.slice(-3);
+      const start = human.stdout.findIndex((line) =>
+        line.startsWith('Summary: ')
+      );
+      const [title, header, ...rows] = human.stdout.slice(start);
+      const columns = (header ?? '').trim().split(/\s+/);
+      const cell = (row: string, column: string) => {
+        const cells = (rows.find((line) => line.startsWith(`${row} `)) ?? '')
+          .trim()
+          .split(/\s+/);
+        return Number(cells[columns.indexOf(column)]);
+      };
 
       // Assess
-      expect(summary[0]).toBe(`Summary: ${sampleEventCount()} event(s)`);
-      expect(summary[1]).toMatch(/^ {2}by outcome: \w+ \d+(, \w+ \d+)*$/);
-      expect(summary[2]).toMatch(/^ {2}by severity: \w+ \d+(, \w+ \d+)*$/);
-      for (const [outcome, n] of outcomes) {
-        expect(summary[1]).toContain(`${outcome} ${n}`);
-      }
-      for (const [severity, n] of severities) {
-        expect(summary[2]).toContain(`${severity} ${n}`);
-      }
-      expect(summary[1]).toContain('ignored 4');
+      expect(title).toBe(`Summary: ${sampleEventCount()} event(s)`);
+      expect(columns[0]).toBe('outcome');
+      expect(columns.at(-1)).toBe('total');
+      for (const [outcome, n] of outcomes)
+        expect(cell(outcome, 'total')).toBe(n);
+      for (const [severity, n] of severities)
+        expect(cell('total', severity)).toBe(n);
+      expect(cell('ignored', '-')).toBe(4);
     });
 
     it('prints one JSON line per finding or finding-less event, all with the same keys', () => {
