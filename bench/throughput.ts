@@ -42,7 +42,6 @@ const handler = createHandler({
   pipeline: buildPipeline(config, {
     dedup: createMemoryDedupStore(),
     publisher: dropping,
-    log: silentLog,
   }),
 });
 

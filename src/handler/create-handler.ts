@@ -1,5 +1,8 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { logDecision } from '../observability/decision-log.js';
+import type { DecisionMetrics } from '../observability/decision-metrics.js';
+import { decisionsOf } from '../observability/decisions-of.js';
 import type { Log } from '../pipeline/log.js';
 import type { EventReport } from '../pipeline/outcome.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
@@ -8,6 +11,8 @@ import { DeliveryError } from './delivery-error.js';
 export type HandlerDeps = {
   readonly pipeline: Pipeline;
   readonly log: Log;
+  /** Decision counts, emitted at the end of every invocation. */
+  readonly metrics?: DecisionMetrics;
 };
 
 /** Up to this many characters of a rejected event are logged, so it can be replayed. */
@@ -20,43 +25,45 @@ const eventForLog = (event: unknown): unknown => {
     : `${text.slice(0, REJECTED_EVENT_LOG_MAX)}…`;
 };
 
+/** What an event-level line adds: where the event came from, and a rejected event itself. */
+const eventDetails = (report: EventReport, event: unknown) => {
+  if (report.outcome === 'processed') return {};
+  return {
+    ...(report.meta.source ? { source: report.meta.source } : {}),
+    ...(report.meta.detailType ? { detailType: report.meta.detailType } : {}),
+    ...(report.outcome === 'rejected' ? { event: eventForLog(event) } : {}),
+  };
+};
+
 /**
  * The Lambda handler behind the EventBridge rules, wired with middy. It holds
- * no finding logic: it runs the pipeline and turns its report into the
- * invocation's result.
+ * no finding logic: it runs the pipeline, logs and counts every decision in
+ * its report, and turns the report into the invocation's result.
  *
  * - ignored event: logged at INFO, success;
  * - rejected (malformed) event: logged at ERROR with the event itself, success
  *   (a retry cannot fix it and must not loop);
- * - any failed delivery: throws `DeliveryError`, so Lambda retries the event
- *   and then hands it to the failure destination.
+ * - any failed delivery: logged at ERROR, then throws `DeliveryError`, so
+ *   Lambda retries the event and then hands it to the failure destination.
+ *
+ * Metrics are flushed whether the invocation succeeds or throws.
  */
-export const createHandler = ({ pipeline, log }: HandlerDeps) =>
+export const createHandler = ({ pipeline, log, metrics }: HandlerDeps) =>
   middy<unknown, EventReport, Error, Context>().handler(async (event) => {
-    const report = await pipeline.run(event);
-    const { meta } = report;
-    if (report.outcome === 'rejected') {
-      log.error('event rejected', {
-        eventId: meta.eventId,
-        source: meta.source,
-        detailType: meta.detailType,
-        outcome: 'rejected',
-        reason: report.reason,
-        event: eventForLog(event),
-      });
-    } else if (report.outcome === 'ignored') {
-      log.info('event ignored', {
-        eventId: meta.eventId,
-        source: meta.source,
-        detailType: meta.detailType,
-        outcome: 'ignored',
-        reason: report.reason,
-      });
+    try {
+      const report = await pipeline.run(event);
+      const details = eventDetails(report, event);
+      for (const decision of decisionsOf(report)) {
+        metrics?.count(decision);
+        logDecision(log, decision, details);
+      }
+      if (report.findings.some((finding) => finding.outcome === 'failed')) {
+        throw new DeliveryError(report);
+      }
+      return report;
+    } finally {
+      metrics?.flush();
     }
-    if (report.findings.some((finding) => finding.outcome === 'failed')) {
-      throw new DeliveryError(report);
-    }
-    return report;
   });
 
 export type NotifierHandler = ReturnType<typeof createHandler>;

@@ -3,13 +3,11 @@ import type { DedupStore } from '../dedup/dedup-store.js';
 import { FORMATTERS } from '../format/formatters.js';
 import type { Publisher } from '../publish/publisher.js';
 import { createRouter } from '../routing/router.js';
-import type { Log } from './log.js';
 import { createPipeline } from './pipeline.js';
 
 export type PipelinePorts = {
   readonly dedup: DedupStore;
   readonly publisher: Publisher;
-  readonly log: Log;
   readonly now?: () => Date;
 };
 
@@ -20,6 +18,5 @@ export const buildPipeline = (config: Config, ports: PipelinePorts) =>
     formatters: FORMATTERS,
     dedup: ports.dedup,
     publisher: ports.publisher,
-    log: ports.log,
     now: ports.now ?? (() => new Date()),
   });

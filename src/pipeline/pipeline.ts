@@ -1,12 +1,11 @@
 import type { DedupStore } from '../dedup/dedup-store.js';
-import { type EventMeta, parseEvent } from '../events/parse-event.js';
+import { parseEvent } from '../events/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Formatter } from '../format/render.js';
 import type { OutgoingMessage, Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
 import { announcedState, dedupKey } from './announced-state.js';
 import { messageAttributes } from './attributes.js';
-import type { Log } from './log.js';
 import {
   type Delivery,
   type EventReport,
@@ -20,7 +19,6 @@ export type PipelineDeps = {
   readonly publisher: Publisher;
   readonly formatters: Readonly<Record<string, Formatter>>;
   readonly now: () => Date;
-  readonly log: Log;
 };
 
 type Claimed = {
@@ -139,29 +137,13 @@ export const createPipeline = (deps: PipelineDeps) => {
     );
   };
 
-  const processFinding = async (
-    finding: Finding,
-    meta: EventMeta
-  ): Promise<FindingReport> => {
+  const processFinding = async (finding: Finding): Promise<FindingReport> => {
     const routing = deps.router(finding, deps.now());
     if (routing.kind === 'suppressed') {
       const reason = `suppressed by ${routing.rule}: ${routing.reason}`;
-      deps.log.info('finding suppressed', {
-        eventId: meta.eventId,
-        findingId: finding.id,
-        outcome: 'suppressed',
-        rule: routing.rule,
-        reason,
-      });
       return report(finding, 'suppressed', reason, []);
     }
     if (routing.kind === 'filtered') {
-      deps.log.info('finding filtered', {
-        eventId: meta.eventId,
-        findingId: finding.id,
-        outcome: 'filtered',
-        reason: routing.reason,
-      });
       return report(finding, 'filtered', routing.reason, []);
     }
     const claimed: Claimed[] = [];
@@ -172,21 +154,6 @@ export const createPipeline = (deps: PipelineDeps) => {
       else deliveries.push(result);
     }
     deliveries.push(...(await deliver(claimed)));
-    for (const delivery of deliveries) {
-      const attributes = {
-        eventId: meta.eventId,
-        findingId: finding.id,
-        route: delivery.route,
-        outcome: delivery.outcome,
-        severity: finding.severity.label,
-        title: finding.title,
-        ...(delivery.reason ? { reason: delivery.reason } : {}),
-        ...(delivery.messageId ? { messageId: delivery.messageId } : {}),
-      };
-      if (delivery.outcome === 'failed')
-        deps.log.error('delivery failed', attributes);
-      else deps.log.info(`finding ${delivery.outcome}`, attributes);
-    }
     const { outcome, reason } = summarize(deliveries);
     return report(finding, outcome, reason, deliveries);
   };
@@ -205,7 +172,7 @@ export const createPipeline = (deps: PipelineDeps) => {
       }
       const findings: FindingReport[] = [];
       for (const finding of parsed.findings) {
-        findings.push(await processFinding(finding, parsed.meta));
+        findings.push(await processFinding(finding));
       }
       return { meta: parsed.meta, outcome: 'processed', findings };
     },

@@ -106,7 +106,6 @@ export const main = async (
     pipeline: buildPipeline(config, {
       dedup: createMemoryDedupStore(),
       publisher: createLocalSink(),
-      log,
     }),
   });
   const records = await runReplay(

@@ -58,7 +58,6 @@ describe('Handler: notify-findings', () => {
         publisher: createSnsPublisher(
           new SNSClient({ region: 'eu-central-1' })
         ),
-        log,
       }),
     });
   });

@@ -1,0 +1,45 @@
+import type { Log } from '../pipeline/log.js';
+import type { Decision } from './decision.js';
+
+const MESSAGES: Record<Decision['outcome'], string> = {
+  published: 'finding published',
+  duplicate: 'finding duplicate',
+  filtered: 'finding filtered',
+  suppressed: 'finding suppressed',
+  ignored: 'event ignored',
+  rejected: 'event rejected',
+  failed: 'delivery failed',
+};
+
+/**
+ * Writes one structured line per decision with `eventId`, `findingId`, `route`
+ * and `outcome` (a key is left out only where it cannot apply: no route for a
+ * filtered finding, no finding for an ignored event). The title is the only
+ * finding text at INFO.
+ * Rejected events and failed deliveries are errors; `extra` carries what only
+ * an error line holds (the rejected event itself).
+ */
+export const logDecision = (
+  log: Log,
+  decision: Decision,
+  extra: Record<string, unknown> = {}
+): void => {
+  const attributes = {
+    ...(decision.eventId ? { eventId: decision.eventId } : {}),
+    ...(decision.findingId ? { findingId: decision.findingId } : {}),
+    ...(decision.route ? { route: decision.route } : {}),
+    outcome: decision.outcome,
+    ...(decision.severity ? { severity: decision.severity } : {}),
+    ...(decision.title ? { title: decision.title } : {}),
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    ...(decision.messageId ? { messageId: decision.messageId } : {}),
+    ...(decision.retryable === undefined
+      ? {}
+      : { retryable: decision.retryable }),
+    ...extra,
+  };
+  const message = MESSAGES[decision.outcome];
+  if (decision.outcome === 'rejected' || decision.outcome === 'failed')
+    log.error(message, attributes);
+  else log.info(message, attributes);
+};

@@ -1,0 +1,48 @@
+import type { EventReport, FindingReport } from '../pipeline/outcome.js';
+import type { Decision } from './decision.js';
+
+const findingDecisions = (
+  eventId: string | undefined,
+  finding: FindingReport
+): Decision[] => {
+  const about = {
+    ...(eventId ? { eventId } : {}),
+    findingId: finding.findingId,
+    severity: finding.severity.label,
+    title: finding.title,
+  };
+  if (finding.outcome === 'filtered' || finding.outcome === 'suppressed') {
+    return [{ ...about, outcome: finding.outcome, reason: finding.reason }];
+  }
+  return finding.deliveries.map((delivery) => ({
+    ...about,
+    outcome: delivery.outcome,
+    route: delivery.route,
+    ...(delivery.reason ? { reason: delivery.reason } : {}),
+    ...(delivery.messageId ? { messageId: delivery.messageId } : {}),
+    ...(delivery.retryable === undefined
+      ? {}
+      : { retryable: delivery.retryable }),
+  }));
+};
+
+/**
+ * Every decision in one event's report: one for an ignored or rejected event,
+ * one per filtered or suppressed finding, one per route a routed finding
+ * reached (published, duplicate or failed).
+ */
+export const decisionsOf = (report: EventReport): Decision[] => {
+  const eventId = report.meta.eventId;
+  if (report.outcome !== 'processed') {
+    return [
+      {
+        outcome: report.outcome,
+        ...(eventId ? { eventId } : {}),
+        ...(report.reason ? { reason: report.reason } : {}),
+      },
+    ];
+  }
+  return report.findings.flatMap((finding) =>
+    findingDecisions(eventId, finding)
+  );
+};
