@@ -3,7 +3,6 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
@@ -24,7 +23,7 @@ const metrics = new Metrics({
 });
 const config = await loadConfig(configSourceFromEnv(process.env), {
   readFile: (path) => readFile(path, 'utf8'),
-  getParameter: ssmParameterReader(new SSMClient({})),
+  getParameter: ssmParameterReader(),
 });
 logger.setLogLevel(config.logLevel);
 

@@ -1,7 +1,7 @@
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import type { ConfigSource } from './config-source.js';
-import { parseConfig } from './parse-config.js';
+import { configFromText } from './config-text.js';
 
 /** The I/O config loading needs, injected so tests and replay control it. */
 export type ConfigIo = {
@@ -34,9 +34,9 @@ export const loadConfig = async (
 ): Promise<Config> => {
   switch (source.kind) {
     case 'inline':
-      return parseConfig(source.text, 'NOTIFIER_CONFIG');
+      return configFromText(source.text, 'NOTIFIER_CONFIG');
     case 'file':
-      return parseConfig(
+      return configFromText(
         await read(source.path, () => io.readFile(source.path)),
         source.path
       );
@@ -45,7 +45,7 @@ export const loadConfig = async (
       const { getParameter } = io;
       if (!getParameter)
         throw new ConfigError(where, ['no SSM client is available']);
-      return parseConfig(
+      return configFromText(
         await read(where, () => getParameter(source.name)),
         where
       );

@@ -1,10 +1,14 @@
-import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-
-/** Reads one SSM parameter's value, decrypting SecureStrings. */
+/**
+ * Reads one SSM parameter's value, decrypting SecureStrings. The SSM client is
+ * loaded on first use: only configs kept in Parameter Store pay for it.
+ */
 export const ssmParameterReader =
-  (client: SSMClient) =>
+  () =>
   async (name: string): Promise<string> => {
-    const output = await client.send(
+    const { GetParameterCommand, SSMClient } = await import(
+      '@aws-sdk/client-ssm'
+    );
+    const output = await new SSMClient({}).send(
       new GetParameterCommand({ Name: name, WithDecryption: true })
     );
     const value = output.Parameter?.Value;

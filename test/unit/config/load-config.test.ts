@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/config/config-error.js';
 import { configSourceFromEnv } from '../../../src/config/config-source.js';
+import { configFromText } from '../../../src/config/config-text.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 
 const YAML =
@@ -92,5 +93,44 @@ describe('Function: loadConfig', () => {
     // Assess
     await expect(loading).rejects.toBeInstanceOf(ConfigError);
     await expect(loading).rejects.toThrow(/SSM parameter \/p/);
+  });
+});
+
+describe('Function: configFromText', () => {
+  const JSON_CONFIG = JSON.stringify({
+    routes: [{ name: 'r', topicArn: 'arn:aws:sns:us-east-1:123456789012:t' }],
+  });
+
+  it('reads JSON and YAML into the same config', async () => {
+    // Act
+    const fromJson = await configFromText(JSON_CONFIG, 'cfg.json');
+    const fromYaml = await configFromText(YAML, 'cfg.yaml');
+
+    // Assess
+    expect(fromJson).toEqual(fromYaml);
+    expect(fromJson.routes[0]).toMatchObject({ name: 'r', format: 'chatbot' });
+  });
+
+  it('reports JSON problems with their paths, as for YAML', async () => {
+    // Prepare
+    const text = JSON.stringify({
+      routes: [{ name: 'r', topicArn: 'arn:aws:sns:us-east-1:1:t' }],
+      logLevel: 'LOUD',
+    });
+
+    // Act
+    const loading = configFromText(text, 'cfg.json');
+
+    // Assess
+    await expect(loading).rejects.toThrow(ConfigError);
+    await expect(loading).rejects.toThrow(/routes\[0\]\.topicArn/);
+    await expect(loading).rejects.toThrow(/logLevel: expected one of DEBUG/);
+  });
+
+  it('reports text that is neither JSON nor YAML', async () => {
+    // Act & Assess
+    await expect(configFromText('routes: [', 'cfg.yaml')).rejects.toThrow(
+      /not valid YAML or JSON/
+    );
   });
 });

@@ -1,0 +1,25 @@
+import type { Config } from './config-schema.js';
+import { validateConfig } from './validate-config.js';
+
+const asJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+};
+
+/**
+ * Validates configuration text. JSON (what the build bundles with the
+ * function) is read without the YAML parser, which is loaded only for YAML,
+ * so the function's cold start does not pay for it.
+ */
+export const configFromText = async (
+  text: string,
+  source: string
+): Promise<Config> => {
+  const json = asJson(text);
+  if (json.ok) return validateConfig(json.value, source);
+  const { parseConfig } = await import('./parse-config.js');
+  return parseConfig(text, source);
+};
