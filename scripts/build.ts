@@ -1,12 +1,32 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import {
+  BUNDLED_CONFIG_NAME,
+  DEFAULT_CONFIG_FILE,
+  loadNotifierConfig,
+} from '../infra/notifier-config.js';
 
 /**
  * Bundles every handler in `functions/` to `dist/<function>/index.mjs`:
  * ESM for nodejs22.x, minified, AWS SDK bundled (pins the SDK the tests ran
  * against). CDK and SAM both deploy this one artifact.
+ *
+ * The validated config (`--config FILE`, env `CONFIG_FILE`, default
+ * `config/example.yaml`) is written next to the bundle as
+ * `notifier-config.json`; the function reads it through
+ * `NOTIFIER_CONFIG_FILE=/var/task/notifier-config.json`. A config the
+ * function would refuse at cold start fails the build.
  */
+const { values } = parseArgs({
+  options: { config: { type: 'string' } },
+  allowPositionals: false,
+});
+const configFile =
+  values.config ?? process.env.CONFIG_FILE ?? DEFAULT_CONFIG_FILE;
+const { document } = loadNotifierConfig(configFile);
+
 const entries = (await readdir('functions')).filter((file) =>
   file.endsWith('.ts')
 );
@@ -35,3 +55,12 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+
+await mkdir('dist/notify-findings', { recursive: true });
+await writeFile(
+  `dist/notify-findings/${BUNDLED_CONFIG_NAME}`,
+  `${JSON.stringify(document, null, 2)}\n`
+);
+console.log(
+  `  dist/notify-findings/${BUNDLED_CONFIG_NAME}  (validated from ${configFile})`
+);

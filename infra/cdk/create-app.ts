@@ -1,0 +1,78 @@
+import { type App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import {
+  DEFAULT_CONFIG_FILE,
+  loadNotifierConfig,
+  someRouteAcknowledges,
+} from '../notifier-config.js';
+import { FindingsNotifierStack } from './stack.js';
+
+/**
+ * Adds the notifier stack to an app from its context values (`-c key=value`
+ * or cdk.json), with the AwsSolutions and Serverless cdk-nag packs:
+ * - `configFile`: the config file (default `config/example.yaml`); it must
+ *   be the one `npm run build` bundled (`CONFIG_FILE=...`);
+ * - `existingTopics`: `true` to publish to the routes' topic ARNs as they
+ *   are instead of creating them;
+ * - `topicKeyArns`: comma-separated KMS key ARNs of existing encrypted topics;
+ * - `slackWorkspaceId` + `slackChannelId`: subscribe AWS Chatbot in that
+ *   Slack channel to the route topics;
+ * - `reservedConcurrency`, `memorySize`: function sizing;
+ * - `stackName` (default `findings-notifier`).
+ */
+export const createApp = (app: App): FindingsNotifierStack => {
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return value === undefined || value === '' ? undefined : String(value);
+  };
+  const number = (key: string): number | undefined => {
+    const value = context(key);
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0) {
+      throw new Error(`context ${key} must be a whole number, got ${value}`);
+    }
+    return parsed;
+  };
+
+  const configFile = context('configFile') ?? DEFAULT_CONFIG_FILE;
+  const { config, document } = loadNotifierConfig(configFile);
+  const workspaceId = context('slackWorkspaceId');
+  const channelId = context('slackChannelId');
+  if ((workspaceId === undefined) !== (channelId === undefined)) {
+    throw new Error('set both slackWorkspaceId and slackChannelId, or neither');
+  }
+  const memorySize = number('memorySize');
+  const reservedConcurrency = number('reservedConcurrency');
+  const topicKeyArns = context('topicKeyArns')?.split(',').filter(Boolean);
+
+  const stack = new FindingsNotifierStack(
+    app,
+    context('stackName') ?? 'findings-notifier',
+    {
+      description:
+        'findings-notifier: Inspector and Security Hub findings to chat',
+      notifier: {
+        config,
+        acknowledges: someRouteAcknowledges(document),
+        topics: context('existingTopics') === 'true' ? 'existing' : 'create',
+        ...(topicKeyArns ? { topicKeyArns } : {}),
+        ...(memorySize === undefined ? {} : { memorySize }),
+        ...(reservedConcurrency === undefined ? {} : { reservedConcurrency }),
+        ...(workspaceId && channelId
+          ? { slack: { workspaceId, channelId } }
+          : {}),
+      },
+    }
+  );
+  addNagChecks(app);
+  return stack;
+};
+
+/** cdk-nag 3.x: the AwsSolutions and Serverless packs; synth fails on unacknowledged errors. */
+export const addNagChecks = (app: App): void => {
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app),
+    new ServerlessChecks(app)
+  );
+};

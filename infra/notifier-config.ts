@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { Config } from '../src/config/config-schema.js';
+import { parseConfig } from '../src/config/parse-config.js';
+
+/** The config file deployed when none is chosen (the one the replay uses). */
+export const DEFAULT_CONFIG_FILE = 'config/example.yaml';
+
+/** Where the function finds the config bundled next to its code. */
+export const BUNDLED_CONFIG_NAME = 'notifier-config.json';
+export const BUNDLED_CONFIG_PATH = `/var/task/${BUNDLED_CONFIG_NAME}`;
+
+/** A validated config plus the document it was read from. */
+export type NotifierConfigFile = {
+  readonly path: string;
+  /** The validated configuration, as the function sees it. */
+  readonly config: Config;
+  /**
+   * The file's document as JSON: what is bundled. The parsed `config`
+   * holds transformed values (dates, port ranges), so the source document is
+   * what the function parses again at cold start.
+   */
+  readonly document: unknown;
+};
+
+/**
+ * Reads and validates a config file with the project's own parser, the same
+ * one the replay and the function use: a config that would fail the
+ * function's cold start fails the build and the synth instead.
+ */
+export const loadNotifierConfig = (path: string): NotifierConfigFile => {
+  const text = readFileSync(path, 'utf8');
+  const config = parseConfig(text, path);
+  return { path, config, document: parseYaml(text) };
+};
+
+/** The distinct SNS topic ARNs the routes publish to, in route order. */
+export const routeTopicArns = (config: Config): string[] => [
+  ...new Set(config.routes.map((route) => route.topicArn)),
+];
+
+/**
+ * Whether some route acknowledges what it announced in Security Hub
+ * (`acknowledge: true`), read from the document so it also works with
+ * configs written before the schema knew the key.
+ */
+export const someRouteAcknowledges = (document: unknown): boolean => {
+  const routes = (document as { routes?: unknown } | null)?.routes;
+  return (
+    Array.isArray(routes) &&
+    routes.some(
+      (route) => (route as { acknowledge?: unknown })?.acknowledge === true
+    )
+  );
+};

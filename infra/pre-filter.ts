@@ -1,0 +1,124 @@
+import type { Condition } from '../src/config/condition-schema.js';
+import type { Config } from '../src/config/config-schema.js';
+import {
+  type FindingSeverityLabel,
+  SEVERITY_LABELS,
+  severityRank,
+} from '../src/findings/severity.js';
+import {
+  basePatterns,
+  type NotifierRule,
+  SOURCE_CHANNEL,
+} from './event-patterns.js';
+
+type Channel = 'inspector2' | 'securityhub';
+
+/**
+ * Every match condition of every route, or `undefined` when some route has
+ * no `match` (it matches any finding, so nothing can be narrowed).
+ */
+const allConditions = (config: Config): Condition[] | undefined => {
+  const conditions: Condition[] = [];
+  for (const route of config.routes) {
+    if (!route.match) return undefined;
+    conditions.push(...route.match);
+  }
+  return conditions;
+};
+
+/**
+ * The channels some route can announce: all of them unless every condition
+ * names its `source`. Suppressions and `exclude` only remove findings, so
+ * they never widen this.
+ */
+export const reachableChannels = (config: Config): Set<Channel> => {
+  const all = new Set<Channel>(['inspector2', 'securityhub']);
+  const conditions = allConditions(config);
+  if (!conditions) return all;
+  const channels = new Set<Channel>();
+  for (const condition of conditions) {
+    if (!condition.source) return all;
+    for (const channel of condition.source) channels.add(channel);
+  }
+  return channels;
+};
+
+const LABELS = Object.keys(severityRank) as FindingSeverityLabel[];
+
+const labelsOf = (
+  severity: NonNullable<Condition['severity']>
+): FindingSeverityLabel[] => {
+  const min = severity.min === undefined ? 0 : severityRank[severity.min];
+  const max = severity.max === undefined ? 5 : severityRank[severity.max];
+  return LABELS.filter(
+    (label) =>
+      severityRank[label] >= min &&
+      severityRank[label] <= max &&
+      (severity.in === undefined || severity.in.includes(label))
+  );
+};
+
+/**
+ * The Security Hub severity labels some route can announce, or `undefined`
+ * when no narrowing is provably safe. Safe only when every route has a
+ * `match`, every condition sets `severity`, and no route announces
+ * resolutions (a resolution is announced whatever its severity is by then).
+ * For ASFF the computed label *is* `Severity.Label` when it is present
+ * (README "Severity"); a finding without a Label (scored from Normalized)
+ * is let through by the pattern, so nothing the function could announce is
+ * dropped.
+ *
+ * Inspector2 events are never narrowed by severity: the function computes
+ * their label from `inspectorScore` or CVSS first, which may differ from the
+ * `severity` field a pattern could test.
+ */
+export const securityHubLabels = (config: Config): string[] | undefined => {
+  if (config.routes.some((route) => route.announceResolutions)) {
+    return undefined;
+  }
+  const conditions = allConditions(config);
+  if (!conditions) return undefined;
+  const labels = new Set<string>();
+  for (const condition of conditions) {
+    if (!condition.severity) return undefined;
+    for (const label of labelsOf(condition.severity)) labels.add(label);
+  }
+  // ASFF has no UNTRIAGED: keep only labels an ASFF finding can carry.
+  const asff = SEVERITY_LABELS.filter((label) => labels.has(label));
+  return asff.length === SEVERITY_LABELS.length ? undefined : asff;
+};
+
+/**
+ * The rules to deploy for a config: the base patterns (`event-patterns.ts`)
+ * narrowed only where the config provably can never announce the events
+ * left out, so that events the function would drop anyway cost no
+ * invocation. Rules for a channel no route can match are left out.
+ */
+export const notifierRules = (config: Config): NotifierRule[] => {
+  const channels = reachableChannels(config);
+  const labels = securityHubLabels(config);
+  return basePatterns()
+    .filter((rule) =>
+      (rule.pattern.source as readonly string[]).some((source) => {
+        const channel = SOURCE_CHANNEL[source];
+        return channel !== undefined && channels.has(channel);
+      })
+    )
+    .map((rule) =>
+      rule.id === 'SecurityHubFindingsImported' && labels
+        ? {
+            ...rule,
+            pattern: {
+              ...rule.pattern,
+              detail: {
+                findings: {
+                  Severity: {
+                    $or: [{ Label: labels }, { Label: [{ exists: false }] }],
+                  },
+                },
+              },
+            },
+          }
+        : rule
+    );
+};

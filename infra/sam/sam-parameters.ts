@@ -1,0 +1,17 @@
+import {
+  loadNotifierConfig,
+  routeTopicArns,
+  someRouteAcknowledges,
+} from '../notifier-config.js';
+
+/**
+ * The SAM parameters a config needs (the template cannot read the config):
+ * the routes' topic ARNs and whether some route acknowledges findings.
+ */
+export const samParameters = (configFile: string): Record<string, string> => {
+  const { config, document } = loadNotifierConfig(configFile);
+  return {
+    TopicArns: routeTopicArns(config).join(','),
+    AcknowledgeFindings: String(someRouteAcknowledges(document)),
+  };
+};

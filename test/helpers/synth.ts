@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { REPO_ROOT } from './events.js';
+
+/** Builds `dist/notify-findings` once if it is missing (about 1 s). */
+export const ensureBundle = (): void => {
+  if (!existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs'))) {
+    execFileSync('npx', ['tsx', 'scripts/build.ts'], {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
+  }
+};
+
+/** One cdk-nag plugin's result in the cloud assembly's validation report. */
+export type NagReport = {
+  readonly pluginName: string;
+  readonly conclusion: string;
+  readonly violations: readonly { ruleName: string }[];
+  readonly suppressedViolations: readonly {
+    ruleName: string;
+    acknowledgedId: string;
+    reason: string;
+    violatingConstructs: readonly { constructPath: string }[];
+  }[];
+};
+
+export type Synthesized = {
+  readonly template: Template;
+  readonly json: Record<string, unknown>;
+  readonly nag: readonly NagReport[];
+};
+
+/**
+ * Synthesizes an app offline, once: the stack's template (for
+ * `aws-cdk-lib/assertions`) and the cdk-nag validation report.
+ */
+export const synthesize = (
+  build: (app: App) => Stack,
+  context: Record<string, string> = {}
+): Synthesized => {
+  ensureBundle();
+  const outdir = mkdtempSync(join(tmpdir(), 'notifier-cdk-'));
+  // Path metadata lets tests find resources by construct id, not hashed ids.
+  const app = new App({
+    outdir,
+    context: { 'aws:cdk:enable-path-metadata': true, ...context },
+  });
+  const stack = build(app);
+  const assembly = app.synth();
+  const json = assembly.getStackByName(stack.stackName).template as Record<
+    string,
+    unknown
+  >;
+  const reportFile = join(outdir, 'validation-report.json');
+  const nag = existsSync(reportFile)
+    ? (
+        JSON.parse(readFileSync(reportFile, 'utf8')) as {
+          pluginReports: NagReport[];
+        }
+      ).pluginReports
+    : [];
+  return { template: Template.fromJSON(json), json, nag };
+};

@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { yamlParse } from 'yaml-cfn';
+import { addNagChecks } from '../../infra/cdk/create-app.js';
+import { FindingsNotifierStack } from '../../infra/cdk/stack.js';
+import { basePatterns } from '../../infra/event-patterns.js';
+import {
+  loadNotifierConfig,
+  someRouteAcknowledges,
+} from '../../infra/notifier-config.js';
+import { samParameters } from '../../infra/sam/sam-parameters.js';
+import { type Synthesized, synthesize } from '../helpers/synth.js';
+
+type Json = Record<string, unknown>;
+
+const CONFIG_FILE = 'config/example.yaml';
+const KEY_ARN =
+  'arn:aws:kms:us-east-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab';
+
+const sam = yamlParse(readFileSync('infra/sam/template.yaml', 'utf8')) as {
+  Parameters: Record<string, Json>;
+  Resources: Record<string, { Type: string; Properties: Json }>;
+};
+
+/** Resolves the intrinsics the template's policy uses, for given parameters. */
+const resolveSam = (
+  value: unknown,
+  parameters: Record<string, string[] | string>,
+  conditions: Record<string, boolean>
+): unknown => {
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => resolveSam(item, parameters, conditions))
+      .filter((item) => item !== undefined);
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const object = value as Json;
+  if ('Ref' in object) {
+    const name = object.Ref as string;
+    if (name === 'AWS::NoValue') return undefined;
+    return parameters[name] ?? `${name}.Ref`;
+  }
+  if ('Fn::GetAtt' in object) {
+    return (object['Fn::GetAtt'] as string[]).join('.');
+  }
+  if ('Fn::If' in object) {
+    const [condition, yes, no] = object['Fn::If'] as [string, unknown, unknown];
+    return resolveSam(conditions[condition] ? yes : no, parameters, conditions);
+  }
+  return Object.fromEntries(
+    Object.entries(object).map(([key, item]) => [
+      key,
+      resolveSam(item, parameters, conditions),
+    ])
+  );
+};
+
+/** The CDK construct id of a logical id (`…/Notifier/DedupTable/Resource`). */
+const constructIds = (synth: Synthesized): Map<string, string> => {
+  const resources = synth.json.Resources as Record<
+    string,
+    { Metadata?: Record<string, string> }
+  >;
+  return new Map(
+    Object.entries(resources).map(([logicalId, resource]) => [
+      logicalId,
+      resource.Metadata?.['aws:cdk:path']?.split('/').at(-2) ?? logicalId,
+    ])
+  );
+};
+
+const resolveCdk = (value: unknown, ids: Map<string, string>): unknown => {
+  if (Array.isArray(value)) return value.map((item) => resolveCdk(item, ids));
+  if (typeof value !== 'object' || value === null) return value;
+  const object = value as Json;
+  if ('Fn::GetAtt' in object) {
+    const [logicalId, attribute] = object['Fn::GetAtt'] as [string, string];
+    return `${ids.get(logicalId)}.${attribute}`;
+  }
+  if ('Ref' in object) return `${ids.get(object.Ref as string)}.Ref`;
+  return Object.fromEntries(
+    Object.entries(object).map(([key, item]) => [key, resolveCdk(item, ids)])
+  );
+};
+
+const asList = (value: unknown): unknown[] =>
+  (Array.isArray(value) ? value : [value]).flat();
+
+/** Statements as comparable values: sorted actions and resources. */
+const normalize = (statements: unknown[]) =>
+  statements
+    .map((statement) => {
+      const { Sid, Effect, Action, Resource } = statement as Json;
+      return {
+        Sid: Sid ?? '',
+        Effect,
+        Action: asList(Action).map(String).sort(),
+        Resource: asList(Resource).map(String).sort(),
+      };
+    })
+    .sort((a, b) => a.Action.join().localeCompare(b.Action.join()));
+
+describe('SAM template: the same system as the CDK stack', () => {
+  let synth: Synthesized;
+  let ids: Map<string, string>;
+  const { config, document } = loadNotifierConfig(CONFIG_FILE);
+  const parameters: Record<string, string> = {
+    ...samParameters(CONFIG_FILE),
+    // The CDK stack below is built with acknowledgement and topic keys on.
+    AcknowledgeFindings: 'true',
+  };
+  const topicArns = (parameters.TopicArns ?? '').split(',');
+  const samResolved = (value: unknown) =>
+    resolveSam(
+      value,
+      { TopicArns: topicArns, TopicKeyArns: [KEY_ARN] },
+      { HasTopicKeys: true, Acknowledges: true, HasReservedConcurrency: false }
+    );
+  const samFunction = sam.Resources.Function?.Properties as Json;
+
+  beforeAll(() => {
+    synth = synthesize((app) => {
+      addNagChecks(app);
+      return new FindingsNotifierStack(app, 'parity', {
+        notifier: {
+          config,
+          topics: 'existing',
+          topicKeyArns: [KEY_ARN],
+          acknowledges: true,
+        },
+      });
+    });
+    ids = constructIds(synth);
+  });
+
+  it('gets its parameters from the config with sam:params', () => {
+    expect(samParameters(CONFIG_FILE)).toEqual({
+      TopicArns: config.routes.map((route) => route.topicArn).join(','),
+      AcknowledgeFindings: String(someRouteAcknowledges(document)),
+    });
+    expect(someRouteAcknowledges({ routes: [{ acknowledge: true }] })).toBe(
+      true
+    );
+  });
+
+  it('has the same event patterns, DLQ and retry policy as the CDK rules', () => {
+    const rules = synth.template.findResources('AWS::Events::Rule');
+    const cdk = Object.fromEntries(
+      Object.entries(rules).map(([logicalId, rule]) => {
+        const properties = rule.Properties as Json;
+        const [target = {}] = properties.Targets as Json[];
+        return [
+          ids.get(logicalId),
+          resolveCdk(
+            {
+              Pattern: properties.EventPattern,
+              DeadLetterConfig: {
+                Type: 'SQS',
+                Destination: (target.DeadLetterConfig as Json).Arn,
+              },
+              RetryPolicy: target.RetryPolicy,
+            },
+            ids
+          ),
+        ];
+      })
+    );
+    const samEvents = Object.fromEntries(
+      Object.entries(samFunction.Events as Record<string, Json>).map(
+        ([name, event]) => {
+          expect(event.Type).toBe('EventBridgeRule');
+          return [name, samResolved(event.Properties)];
+        }
+      )
+    );
+
+    expect(samEvents).toEqual(cdk);
+    expect(Object.keys(samEvents).sort()).toEqual(
+      basePatterns()
+        .map((rule) => rule.id)
+        .sort()
+    );
+    for (const rule of basePatterns()) {
+      expect((samEvents[rule.id] as Json).Pattern).toEqual(rule.pattern);
+    }
+  });
+
+  it('grants the same IAM statements on the same resources', () => {
+    const [policy = {}] = Object.values(
+      synth.template.findResources('AWS::IAM::Policy')
+    );
+    const cdkStatements = resolveCdk(
+      ((policy.Properties as Json).PolicyDocument as Json).Statement,
+      ids
+    ) as unknown[];
+    const role = sam.Resources.Role?.Properties as {
+      Policies: { PolicyDocument: { Statement: unknown[] } }[];
+    };
+    const samStatements = samResolved(
+      role.Policies.flatMap((item) => item.PolicyDocument.Statement)
+    ) as unknown[];
+
+    expect(normalize(samStatements)).toEqual(normalize(cdkStatements));
+    expect(normalize(samStatements)).toHaveLength(6);
+  });
+
+  it('deploys the same function: runtime, architecture, timeout, memory, environment, failure destination', () => {
+    const [fn] = Object.values(
+      synth.template.findResources('AWS::Lambda::Function')
+    );
+    const cdk = fn?.Properties as Json;
+    const [invoke] = Object.values(
+      synth.template.findResources('AWS::Lambda::EventInvokeConfig')
+    );
+    const cdkInvoke = invoke?.Properties as Json;
+
+    expect(samFunction.Runtime).toBe(cdk.Runtime);
+    expect(samFunction.Architectures).toEqual(cdk.Architectures);
+    expect(samFunction.Handler).toBe(cdk.Handler);
+    expect(samFunction.Timeout).toBe(cdk.Timeout);
+    expect(sam.Parameters.MemorySize?.Default).toBe(cdk.MemorySize);
+    expect(samFunction.CodeUri).toBe('../../dist/notify-findings');
+    expect(samResolved(samFunction.Environment)).toEqual(
+      resolveCdk(cdk.Environment, ids)
+    );
+    expect(samResolved(samFunction.EventInvokeConfig)).toEqual(
+      resolveCdk(
+        {
+          MaximumRetryAttempts: cdkInvoke.MaximumRetryAttempts,
+          MaximumEventAgeInSeconds: cdkInvoke.MaximumEventAgeInSeconds,
+          DestinationConfig: {
+            OnFailure: {
+              Type: 'SQS',
+              Destination: (
+                (cdkInvoke.DestinationConfig as Json).OnFailure as Json
+              ).Destination,
+            },
+          },
+        },
+        ids
+      )
+    );
+  });
+
+  it('creates the same dedup table', () => {
+    const [table] = Object.values(
+      synth.template.findResources('AWS::DynamoDB::Table')
+    );
+    expect(sam.Resources.DedupTable?.Properties).toEqual(table?.Properties);
+  });
+
+  it('passes cdk-nag with existing topics, topic keys and acknowledgement on', () => {
+    for (const report of synth.nag) {
+      expect(report.violations, report.pluginName).toEqual([]);
+    }
+    expect(
+      synth.nag.flatMap((report) =>
+        report.suppressedViolations.map((item) => item.acknowledgedId)
+      )
+    ).toContain('AwsSolutions::AwsSolutions-IAM5[Resource::*]');
+  });
+});
