@@ -44,6 +44,9 @@ for (const file of entries) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
+    // The AWS SDK's ES module builds load credential providers with real
+    // dynamic imports, which splitting keeps out of the cold start.
+    mainFields: ['module', 'main'],
     target: 'node22',
     format: 'esm',
     minify: true,
