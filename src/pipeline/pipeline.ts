@@ -72,6 +72,7 @@ export const createPipeline = (deps: PipelineDeps) => {
       state: announcedState(finding),
       now: deps.now(),
       windowMs: route.dedupWindowMs,
+      announceResolutions: route.announceResolutions,
     });
     const base = {
       route: route.name,
@@ -80,6 +81,14 @@ export const createPipeline = (deps: PipelineDeps) => {
     };
     if (claim.kind === 'duplicate') {
       return { ...base, outcome: 'duplicate', reason: claim.reason };
+    }
+    if (claim.kind === 'busy') {
+      return {
+        ...base,
+        outcome: 'failed',
+        reason: claim.reason,
+        retryable: true,
+      };
     }
     const formatter = deps.formatters[route.format];
     if (!formatter)
