@@ -8,6 +8,7 @@ import { ssmParameterReader } from '../src/config/ssm-parameter.js';
 import { createMemoryDedupStore } from '../src/dedup/memory-store.js';
 import { createHandler } from '../src/handler/create-handler.js';
 import { buildPipeline } from '../src/pipeline/build-pipeline.js';
+import { SNS_CLIENT_OPTIONS } from '../src/publish/sns-client-options.js';
 import { createSnsPublisher } from '../src/publish/sns-publisher.js';
 
 // Init phase, once per execution environment: a bad config fails the cold
@@ -23,9 +24,7 @@ export const handler = createHandler({
   log: logger,
   pipeline: buildPipeline(config, {
     dedup: createMemoryDedupStore(),
-    publisher: createSnsPublisher(
-      new SNSClient({ retryMode: 'standard', maxAttempts: 4 })
-    ),
+    publisher: createSnsPublisher(new SNSClient(SNS_CLIENT_OPTIONS)),
     log: logger,
   }),
 });
