@@ -24,6 +24,7 @@ const config: Config = {
     format,
     stop: false,
     announceResolutions: true,
+    acknowledge: false,
   })),
   suppressions: [],
   dedup: { windowHours: 24 },

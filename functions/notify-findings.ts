@@ -1,30 +1,41 @@
 import { readFile } from 'node:fs/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { createSecurityHubAcknowledger } from '../src/acknowledge/security-hub-acknowledger.js';
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
-import { createMemoryDedupStore } from '../src/dedup/memory-store.js';
+import { dedupTableFromEnv } from '../src/dedup/dedup-table-env.js';
+import { createDynamoDbDedupStore } from '../src/dedup/dynamodb-store.js';
 import { createHandler } from '../src/handler/create-handler.js';
 import { buildPipeline } from '../src/pipeline/build-pipeline.js';
 import { SNS_CLIENT_OPTIONS } from '../src/publish/sns-client-options.js';
 import { createSnsPublisher } from '../src/publish/sns-publisher.js';
 
-// Init phase, once per execution environment: a bad config fails the cold
-// start loudly instead of dropping findings later.
+// Init phase, once per execution environment: a bad config or a missing
+// table name fails the cold start loudly instead of dropping findings later.
 const logger = new Logger({ serviceName: 'findings-notifier' });
 const config = await loadConfig(configSourceFromEnv(process.env), {
   readFile: (path) => readFile(path, 'utf8'),
   getParameter: ssmParameterReader(new SSMClient({})),
 });
+const dedupTable = dedupTableFromEnv(process.env);
 logger.setLogLevel(config.logLevel);
 
 export const handler = createHandler({
   log: logger,
   pipeline: buildPipeline(config, {
-    dedup: createMemoryDedupStore(),
+    dedup: createDynamoDbDedupStore({
+      client: new DynamoDBClient({ retryMode: 'standard', maxAttempts: 4 }),
+      tableName: dedupTable,
+    }),
     publisher: createSnsPublisher(new SNSClient(SNS_CLIENT_OPTIONS)),
+    acknowledger: createSecurityHubAcknowledger(
+      () => new SecurityHubClient({ retryMode: 'standard', maxAttempts: 4 })
+    ),
     log: logger,
   }),
 });

@@ -28,8 +28,12 @@ const eventForLog = (event: unknown): unknown => {
  * - ignored event: logged at INFO, success;
  * - rejected (malformed) event: logged at ERROR with the event itself, success
  *   (a retry cannot fix it and must not loop);
- * - any failed delivery: throws `DeliveryError`, so Lambda retries the event
- *   and then hands it to the failure destination.
+ * - any failed delivery: its claim was released; throws `DeliveryError`, so
+ *   Lambda retries the event (twice) and then hands it to the failure
+ *   destination. A permanent failure (bad parameter, missing topic, KMS
+ *   access) is logged at ERROR with finding, route and error code and throws
+ *   too: the retries cannot fix it, but the invocation must show as failed
+ *   so the event reaches the failure destination, never a silent success.
  */
 export const createHandler = ({ pipeline, log }: HandlerDeps) =>
   middy<unknown, EventReport, Error, Context>().handler(async (event) => {
@@ -54,7 +58,18 @@ export const createHandler = ({ pipeline, log }: HandlerDeps) =>
       });
     }
     if (report.findings.some((finding) => finding.outcome === 'failed')) {
-      throw new DeliveryError(report);
+      const error = new DeliveryError(report);
+      const permanent = error.failures.filter((failure) => !failure.retryable);
+      for (const failure of permanent) {
+        log.error('permanent delivery failure, not retryable', {
+          eventId: meta.eventId,
+          findingId: failure.findingId,
+          route: failure.route,
+          errorCode: failure.errorCode,
+          reason: failure.reason,
+        });
+      }
+      throw error;
     }
     return report;
   });

@@ -1,8 +1,10 @@
+import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { Config } from '../config/config-schema.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
 import { FORMATTERS } from '../format/formatters.js';
 import type { Publisher } from '../publish/publisher.js';
 import { createRouter } from '../routing/router.js';
+import type { ClaimWait } from './claim-for.js';
 import type { Log } from './log.js';
 import { createPipeline } from './pipeline.js';
 
@@ -11,6 +13,9 @@ export type PipelinePorts = {
   readonly publisher: Publisher;
   readonly log: Log;
   readonly now?: () => Date;
+  /** Needed only when a route sets `acknowledge`. */
+  readonly acknowledger?: Acknowledger;
+  readonly claimWait?: ClaimWait;
 };
 
 /** The pipeline for a validated config: the same assembly in Lambda and replay. */
@@ -22,4 +27,6 @@ export const buildPipeline = (config: Config, ports: PipelinePorts) =>
     publisher: ports.publisher,
     log: ports.log,
     now: ports.now ?? (() => new Date()),
+    ...(ports.acknowledger ? { acknowledger: ports.acknowledger } : {}),
+    ...(ports.claimWait ? { claimWait: ports.claimWait } : {}),
   });

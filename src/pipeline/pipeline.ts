@@ -1,11 +1,23 @@
+import type {
+  AcknowledgeResult,
+  Acknowledger,
+  FindingIdentifier,
+} from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
 import { type EventMeta, parseEvent } from '../events/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Formatter } from '../format/render.js';
-import type { OutgoingMessage, Publisher } from '../publish/publisher.js';
+import type { Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
-import { announcedState, dedupKey } from './announced-state.js';
 import { messageAttributes } from './attributes.js';
+import {
+  type ClaimWait,
+  createClaimFor,
+  DEFAULT_CLAIM_WAIT,
+  type WaitBudget,
+} from './claim-for.js';
+import { collapseRepeats } from './collapse-repeats.js';
+import { createDeliver, type Pending, releaseAll } from './deliver.js';
 import type { Log } from './log.js';
 import {
   type Delivery,
@@ -21,15 +33,14 @@ export type PipelineDeps = {
   readonly formatters: Readonly<Record<string, Formatter>>;
   readonly now: () => Date;
   readonly log: Log;
+  /** Sets announced Security Hub findings to NOTIFIED on routes that ask. */
+  readonly acknowledger?: Acknowledger;
+  /** Waiting for another invocation's live claim. */
+  readonly claimWait?: ClaimWait;
 };
 
-type Claimed = {
-  route: RouteTarget;
-  key: string;
-  token: string;
-  message: OutgoingMessage;
-  variant: Delivery['variant'];
-};
+/** A Security Hub finding to acknowledge once its route announced it. */
+type AckCandidate = { route: string; identifier: FindingIdentifier };
 
 const resourceOf = (finding: Finding): string => {
   const resource = finding.resources[0];
@@ -62,95 +73,113 @@ const report = (
  * handler decides what a failed delivery means for the invocation.
  */
 export const createPipeline = (deps: PipelineDeps) => {
+  const claimFor = createClaimFor({
+    dedup: deps.dedup,
+    now: deps.now,
+    wait: deps.claimWait ?? DEFAULT_CLAIM_WAIT,
+  });
+  const deliver = createDeliver(deps);
+
   const claimRoute = async (
     finding: Finding,
-    route: RouteTarget
-  ): Promise<Claimed | Delivery> => {
-    const key = dedupKey(route.name, finding);
-    const claim = await deps.dedup.claim({
-      key,
-      state: announcedState(finding),
-      now: deps.now(),
-      windowMs: route.dedupWindowMs,
-      announceResolutions: route.announceResolutions,
-    });
-    const base = {
-      route: route.name,
-      topicArn: route.topicArn,
-      format: route.format,
-    };
-    if (claim.kind === 'duplicate') {
-      return { ...base, outcome: 'duplicate', reason: claim.reason };
-    }
-    if (claim.kind === 'busy') {
-      return {
-        ...base,
-        outcome: 'failed',
-        reason: claim.reason,
-        retryable: true,
-      };
-    }
-    const formatter = deps.formatters[route.format];
-    if (!formatter)
-      throw new Error(`No formatter for format "${route.format}"`);
-    const rendered = formatter(finding, {
-      route: route.name,
-      variant: claim.variant,
-      ...(claim.previous ? { previousSeverity: claim.previous.severity } : {}),
-    });
-    return {
-      route,
-      key,
-      token: claim.token,
-      variant: claim.variant,
-      message: {
+    route: RouteTarget,
+    budget: WaitBudget
+  ): Promise<Pending | Delivery> => {
+    const claim = await claimFor(finding, route, budget);
+    if (!('token' in claim)) return claim;
+    try {
+      // Render step: the claim decided the variant; the formatter only
+      // turns the finding into the message text.
+      const formatter = deps.formatters[route.format];
+      if (!formatter)
+        throw new Error(`No formatter for format "${route.format}"`);
+      const rendered = formatter(finding, {
         route: route.name,
-        findingId: finding.id,
-        topicArn: route.topicArn,
-        subject: rendered.subject,
-        body: rendered.body,
-        ...(rendered.structure ? { structure: rendered.structure } : {}),
-        attributes: messageAttributes(finding, route.name),
-      },
-    };
+        variant: claim.variant,
+        ...(claim.previous
+          ? { previousSeverity: claim.previous.severity }
+          : {}),
+      });
+      return {
+        ...claim,
+        message: {
+          route: route.name,
+          findingId: finding.id,
+          topicArn: route.topicArn,
+          subject: rendered.subject,
+          body: rendered.body,
+          ...(rendered.structure ? { structure: rendered.structure } : {}),
+          attributes: messageAttributes(finding, route.name),
+        },
+      };
+    } catch (error) {
+      await releaseAll(deps, [claim]);
+      throw error;
+    }
   };
 
-  const deliver = async (claims: readonly Claimed[]): Promise<Delivery[]> => {
-    if (claims.length === 0) return [];
-    const results = await deps.publisher.publish(
-      claims.map((claim) => claim.message)
-    );
-    return Promise.all(
-      claims.map(async (claim, index): Promise<Delivery> => {
-        const result = results[index];
-        const base = {
-          route: claim.route.name,
-          topicArn: claim.route.topicArn,
-          format: claim.route.format,
-          variant: claim.variant,
-          message: claim.message,
-        };
-        if (result?.ok) {
-          await deps.dedup.confirm(claim.key, claim.token, deps.now());
-          return { ...base, outcome: 'published', messageId: result.messageId };
-        }
-        // Give the claim back so a retry of this event can announce it.
-        await deps.dedup.release(claim.key, claim.token);
-        return {
-          ...base,
-          outcome: 'failed',
-          reason: result
-            ? `${result.code}: ${result.message}`
-            : 'no publish result',
-          retryable: result ? result.retryable : true,
-        };
-      })
-    );
+  /** ASFF findings still NEW that a route with `acknowledge` published. */
+  const ackCandidates = (
+    finding: Finding,
+    pending: readonly Pending[],
+    delivered: readonly Delivery[]
+  ): AckCandidate[] => {
+    if (
+      finding.source !== 'securityhub' ||
+      finding.status.workflow !== 'NEW' ||
+      !finding.productArn
+    )
+      return [];
+    const identifier = { id: finding.id, productArn: finding.productArn };
+    return pending
+      .filter(
+        (claim, index) =>
+          claim.route.acknowledge && delivered[index]?.outcome === 'published'
+      )
+      .map((claim) => ({ route: claim.route.name, identifier }));
+  };
+
+  const acknowledge = async (
+    candidates: readonly AckCandidate[],
+    meta: EventMeta
+  ): Promise<AcknowledgeResult[] | undefined> => {
+    const { acknowledger } = deps;
+    if (!acknowledger || candidates.length === 0) return undefined;
+    const byRoute = new Map<string, FindingIdentifier[]>();
+    for (const { route, identifier } of candidates) {
+      byRoute.set(route, [...(byRoute.get(route) ?? []), identifier]);
+    }
+    const results: AcknowledgeResult[] = [];
+    for (const [route, identifiers] of byRoute) {
+      const result = await acknowledger.acknowledge(route, identifiers);
+      results.push(result);
+      for (const failure of result.failed) {
+        // The notification went out and is recorded: a retry would not
+        // acknowledge either (it is a duplicate now), so this only logs.
+        deps.log.error('acknowledge failed', {
+          eventId: meta.eventId,
+          route,
+          findingId: failure.findingId,
+          errorCode: failure.code,
+          reason: failure.message,
+        });
+      }
+      if (result.acknowledged.length > 0) {
+        deps.log.info('findings acknowledged in Security Hub', {
+          eventId: meta.eventId,
+          route,
+          findingIds: result.acknowledged,
+        });
+      }
+    }
+    return results;
   };
 
   const processFinding = async (
     finding: Finding,
-    meta: EventMeta
+    meta: EventMeta,
+    budget: WaitBudget,
+    acks: AckCandidate[]
   ): Promise<FindingReport> => {
     const routing = deps.router(finding, deps.now());
     if (routing.kind === 'suppressed') {
@@ -173,14 +202,22 @@ export const createPipeline = (deps: PipelineDeps) => {
       });
       return report(finding, 'filtered', routing.reason, []);
     }
-    const claimed: Claimed[] = [];
+    const pending: Pending[] = [];
     const deliveries: Delivery[] = [];
-    for (const route of routing.routes) {
-      const result = await claimRoute(finding, route);
-      if ('token' in result) claimed.push(result);
-      else deliveries.push(result);
+    try {
+      for (const route of routing.routes) {
+        const result = await claimRoute(finding, route, budget);
+        if ('token' in result) pending.push(result);
+        else deliveries.push(result);
+      }
+    } catch (error) {
+      // Nothing may stay claimed when the invocation fails.
+      await releaseAll(deps, pending);
+      throw error;
     }
-    deliveries.push(...(await deliver(claimed)));
+    const delivered = await deliver(pending);
+    deliveries.push(...delivered);
+    acks.push(...ackCandidates(finding, pending, delivered));
     for (const delivery of deliveries) {
       const attributes = {
         eventId: meta.eventId,
@@ -190,6 +227,10 @@ export const createPipeline = (deps: PipelineDeps) => {
         severity: finding.severity.label,
         title: finding.title,
         ...(delivery.reason ? { reason: delivery.reason } : {}),
+        ...(delivery.errorCode ? { errorCode: delivery.errorCode } : {}),
+        ...(delivery.retryable !== undefined
+          ? { retryable: delivery.retryable }
+          : {}),
         ...(delivery.messageId ? { messageId: delivery.messageId } : {}),
       };
       if (delivery.outcome === 'failed')
@@ -212,11 +253,27 @@ export const createPipeline = (deps: PipelineDeps) => {
           findings: [],
         };
       }
+      const { findings: unique, repeats } = collapseRepeats(parsed.findings);
+      const budget: WaitBudget = {
+        remainingMs: (deps.claimWait ?? DEFAULT_CLAIM_WAIT).maxWaitMs,
+      };
+      const acks: AckCandidate[] = [];
       const findings: FindingReport[] = [];
-      for (const finding of parsed.findings) {
-        findings.push(await processFinding(finding, parsed.meta));
+      for (const finding of unique) {
+        findings.push(await processFinding(finding, parsed.meta, budget, acks));
       }
-      return { meta: parsed.meta, outcome: 'processed', findings };
+      for (const repeat of repeats) {
+        findings.push(
+          report(repeat, 'duplicate', 'repeated in the same event', [])
+        );
+      }
+      const acknowledgements = await acknowledge(acks, parsed.meta);
+      return {
+        meta: parsed.meta,
+        outcome: 'processed',
+        findings,
+        ...(acknowledgements ? { acknowledgements } : {}),
+      };
     },
   };
 };

@@ -274,6 +274,7 @@ describe('Handler: notify-findings cold start', () => {
     vi.stubEnv('NOTIFIER_CONFIG', undefined);
     vi.stubEnv('NOTIFIER_CONFIG_FILE', undefined);
     vi.stubEnv('NOTIFIER_CONFIG_PARAMETER', undefined);
+    vi.stubEnv('DEDUP_TABLE_NAME', 'findings-notifier-dedup');
   });
 
   it('fails the import with a ConfigError listing the problem of an invalid config', async () => {
@@ -294,6 +295,21 @@ describe('Handler: notify-findings cold start', () => {
       message: expect.stringMatching(
         /NOTIFIER_CONFIG\b.*NOTIFIER_CONFIG_FILE/s
       ),
+    });
+  });
+
+  it('fails the import with a ConfigError when DEDUP_TABLE_NAME is missing', async () => {
+    // Prepare
+    vi.stubEnv(
+      'NOTIFIER_CONFIG',
+      `routes: [{ name: all, topicArn: "${ALL_TOPIC}" }]`
+    );
+    vi.stubEnv('DEDUP_TABLE_NAME', undefined);
+
+    // Act & Assess
+    await expect(importFunction()).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: expect.stringContaining('DEDUP_TABLE_NAME is not set'),
     });
   });
 
