@@ -8,6 +8,7 @@ import { createSecurityHubAcknowledger } from '../src/acknowledge/security-hub-a
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
+import { DEFAULT_LEASE_MS } from '../src/dedup/dedup-store.js';
 import { dedupTableFromEnv } from '../src/dedup/dedup-table-env.js';
 import { createDynamoDbDedupStore } from '../src/dedup/dynamodb-store.js';
 import { createHandler } from '../src/handler/create-handler.js';
@@ -27,6 +28,7 @@ logger.setLogLevel(config.logLevel);
 
 export const handler = createHandler({
   log: logger,
+  dedupLeaseMs: DEFAULT_LEASE_MS,
   pipeline: buildPipeline(config, {
     dedup: createDynamoDbDedupStore({
       client: new DynamoDBClient({ retryMode: 'standard', maxAttempts: 4 }),

@@ -8,6 +8,12 @@ import { DeliveryError } from './delivery-error.js';
 export type HandlerDeps = {
   readonly pipeline: Pipeline;
   readonly log: Log;
+  /**
+   * The dedup store's claim lease. When given, the first invocation of an
+   * execution environment warns if the function's timeout is not shorter:
+   * a claim could then expire while its holder is still publishing.
+   */
+  readonly dedupLeaseMs?: number;
 };
 
 /** Up to this many characters of a rejected event are logged, so it can be replayed. */
@@ -35,43 +41,60 @@ const eventForLog = (event: unknown): unknown => {
  *   too: the retries cannot fix it, but the invocation must show as failed
  *   so the event reaches the failure destination, never a silent success.
  */
-export const createHandler = ({ pipeline, log }: HandlerDeps) =>
-  middy<unknown, EventReport, Error, Context>().handler(async (event) => {
-    const report = await pipeline.run(event);
-    const { meta } = report;
-    if (report.outcome === 'rejected') {
-      log.error('event rejected', {
-        eventId: meta.eventId,
-        source: meta.source,
-        detailType: meta.detailType,
-        outcome: 'rejected',
-        reason: report.reason,
-        event: eventForLog(event),
-      });
-    } else if (report.outcome === 'ignored') {
-      log.info('event ignored', {
-        eventId: meta.eventId,
-        source: meta.source,
-        detailType: meta.detailType,
-        outcome: 'ignored',
-        reason: report.reason,
-      });
-    }
-    if (report.findings.some((finding) => finding.outcome === 'failed')) {
-      const error = new DeliveryError(report);
-      const permanent = error.failures.filter((failure) => !failure.retryable);
-      for (const failure of permanent) {
-        log.error('permanent delivery failure, not retryable', {
+export const createHandler = ({ pipeline, log, dedupLeaseMs }: HandlerDeps) => {
+  let timeoutChecked = dedupLeaseMs === undefined;
+  return middy<unknown, EventReport, Error, Context>().handler(
+    async (event, context) => {
+      if (!timeoutChecked) {
+        timeoutChecked = true;
+        const remainingMs = context.getRemainingTimeInMillis();
+        if (remainingMs >= (dedupLeaseMs ?? 0)) {
+          log.warn('function timeout is not shorter than the dedup lease', {
+            remainingMs,
+            dedupLeaseMs,
+            fix: 'set the function timeout to 30 s or less',
+          });
+        }
+      }
+      const report = await pipeline.run(event);
+      const { meta } = report;
+      if (report.outcome === 'rejected') {
+        log.error('event rejected', {
           eventId: meta.eventId,
-          findingId: failure.findingId,
-          route: failure.route,
-          errorCode: failure.errorCode,
-          reason: failure.reason,
+          source: meta.source,
+          detailType: meta.detailType,
+          outcome: 'rejected',
+          reason: report.reason,
+          event: eventForLog(event),
+        });
+      } else if (report.outcome === 'ignored') {
+        log.info('event ignored', {
+          eventId: meta.eventId,
+          source: meta.source,
+          detailType: meta.detailType,
+          outcome: 'ignored',
+          reason: report.reason,
         });
       }
-      throw error;
+      if (report.findings.some((finding) => finding.outcome === 'failed')) {
+        const error = new DeliveryError(report);
+        const permanent = error.failures.filter(
+          (failure) => !failure.retryable
+        );
+        for (const failure of permanent) {
+          log.error('permanent delivery failure, not retryable', {
+            eventId: meta.eventId,
+            findingId: failure.findingId,
+            route: failure.route,
+            errorCode: failure.errorCode,
+            reason: failure.reason,
+          });
+        }
+        throw error;
+      }
+      return report;
     }
-    return report;
-  });
+  );
+};
 
 export type NotifierHandler = ReturnType<typeof createHandler>;

@@ -264,6 +264,39 @@ describe('Handler: notify-findings', () => {
   });
 });
 
+describe('Handler: timeout and dedup lease', () => {
+  const sns = mockClient(SNSClient);
+
+  it('warns once per environment when the timeout is not shorter than the lease', async () => {
+    // Prepare
+    sns.reset();
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    const log = aLog();
+    const handler = createHandler({
+      log,
+      dedupLeaseMs: 45_000,
+      pipeline: buildPipeline(CONFIG, {
+        dedup: createMemoryDedupStore(),
+        publisher: createSnsPublisher(
+          new SNSClient({ region: 'eu-central-1' })
+        ),
+        log,
+      }),
+    });
+
+    // Act: fakeContext has 60 s left.
+    await handler(structuredClone(baseEvent), fakeContext());
+    await handler(structuredClone(baseEvent), fakeContext());
+
+    // Assess
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn).toHaveBeenCalledWith(
+      'function timeout is not shorter than the dedup lease',
+      expect.objectContaining({ remainingMs: 60_000, dedupLeaseMs: 45_000 })
+    );
+  });
+});
+
 describe('Handler: notify-findings cold start', () => {
   const importFunction = async () => {
     vi.resetModules();
