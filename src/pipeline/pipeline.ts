@@ -42,6 +42,34 @@ export type PipelineDeps = {
 /** A Security Hub finding to acknowledge once its route announced it. */
 type AckCandidate = { route: string; identifier: FindingIdentifier };
 
+/** A routed finding with its claims (to publish) and its other deliveries. */
+type Claiming = {
+  readonly finding: Finding;
+  readonly pending: readonly Pending[];
+  readonly deliveries: readonly Delivery[];
+};
+
+/** A finding that is done (filtered, suppressed) or waits for its publish. */
+type Prepared = { readonly done: FindingReport } | Claiming;
+
+/**
+ * Splits findings into waves in which each finding id appears once, keeping
+ * their order: the same finding in two states in one event is claimed (and
+ * confirmed) one state after the other, never against its own live claim.
+ */
+const waves = (findings: readonly Finding[]): Finding[][] => {
+  const result: Finding[][] = [];
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const index = seen.get(finding.id) ?? 0;
+    seen.set(finding.id, index + 1);
+    const wave = result[index] ?? [];
+    wave.push(finding);
+    result[index] = wave;
+  }
+  return result;
+};
+
 const resourceOf = (finding: Finding): string => {
   const resource = finding.resources[0];
   return resource?.name
@@ -175,12 +203,13 @@ export const createPipeline = (deps: PipelineDeps) => {
     return results;
   };
 
-  const processFinding = async (
+  /** Routes a finding and claims its routes; publishing comes later, per wave. */
+  const prepareFinding = async (
     finding: Finding,
     meta: EventMeta,
     budget: WaitBudget,
-    acks: AckCandidate[]
-  ): Promise<FindingReport> => {
+    claimed: Pending[]
+  ): Promise<Prepared> => {
     const routing = deps.router(finding, deps.now());
     if (routing.kind === 'suppressed') {
       const reason = `suppressed by ${routing.rule}: ${routing.reason}`;
@@ -191,7 +220,7 @@ export const createPipeline = (deps: PipelineDeps) => {
         rule: routing.rule,
         reason,
       });
-      return report(finding, 'suppressed', reason, []);
+      return { done: report(finding, 'suppressed', reason, []) };
     }
     if (routing.kind === 'filtered') {
       deps.log.info('finding filtered', {
@@ -200,23 +229,28 @@ export const createPipeline = (deps: PipelineDeps) => {
         outcome: 'filtered',
         reason: routing.reason,
       });
-      return report(finding, 'filtered', routing.reason, []);
+      return { done: report(finding, 'filtered', routing.reason, []) };
     }
     const pending: Pending[] = [];
     const deliveries: Delivery[] = [];
-    try {
-      for (const route of routing.routes) {
-        const result = await claimRoute(finding, route, budget);
-        if ('token' in result) pending.push(result);
-        else deliveries.push(result);
-      }
-    } catch (error) {
-      // Nothing may stay claimed when the invocation fails.
-      await releaseAll(deps, pending);
-      throw error;
+    for (const route of routing.routes) {
+      const result = await claimRoute(finding, route, budget);
+      if ('token' in result) {
+        pending.push(result);
+        // Shared with the caller at once, so a later throw releases it.
+        claimed.push(result);
+      } else deliveries.push(result);
     }
-    const delivered = await deliver(pending);
-    deliveries.push(...delivered);
+    return { finding, pending, deliveries };
+  };
+
+  const finishFinding = (
+    { finding, pending, deliveries: unclaimed }: Claiming,
+    delivered: readonly Delivery[],
+    meta: EventMeta,
+    acks: AckCandidate[]
+  ): FindingReport => {
+    const deliveries = [...unclaimed, ...delivered];
     acks.push(...ackCandidates(finding, pending, delivered));
     for (const delivery of deliveries) {
       const attributes = {
@@ -241,6 +275,48 @@ export const createPipeline = (deps: PipelineDeps) => {
     return report(finding, outcome, reason, deliveries);
   };
 
+  /**
+   * One wave: findings with distinct ids. All their routes are claimed
+   * first, then published together (so SNS batches per topic), then each
+   * claim is confirmed or released. Anything thrown before the publish
+   * releases every claim of the wave.
+   */
+  const processWave = async (
+    wave: readonly Finding[],
+    meta: EventMeta,
+    budget: WaitBudget,
+    acks: AckCandidate[]
+  ): Promise<FindingReport[]> => {
+    const claimed: Pending[] = [];
+    const prepared: Prepared[] = [];
+    try {
+      for (const finding of wave) {
+        prepared.push(await prepareFinding(finding, meta, budget, claimed));
+      }
+    } catch (error) {
+      // Nothing may stay claimed when the invocation fails.
+      await releaseAll(deps, claimed);
+      throw error;
+    }
+    const delivered = await deliver(claimed);
+    const byClaim = new Map(
+      claimed.map((claim, index) => [claim, delivered[index]])
+    );
+    return prepared.map((item) =>
+      'done' in item
+        ? item.done
+        : finishFinding(
+            item,
+            item.pending.flatMap((claim) => {
+              const delivery = byClaim.get(claim);
+              return delivery ? [delivery] : [];
+            }),
+            meta,
+            acks
+          )
+    );
+  };
+
   return {
     /** Processes one EventBridge event; never throws for bad input. */
     run: async (raw: unknown): Promise<EventReport> => {
@@ -259,8 +335,8 @@ export const createPipeline = (deps: PipelineDeps) => {
       };
       const acks: AckCandidate[] = [];
       const findings: FindingReport[] = [];
-      for (const finding of unique) {
-        findings.push(await processFinding(finding, parsed.meta, budget, acks));
+      for (const wave of waves(unique)) {
+        findings.push(...(await processWave(wave, parsed.meta, budget, acks)));
       }
       for (const repeat of repeats) {
         findings.push(

@@ -158,6 +158,7 @@ describe('Delivery at scale against DynamoDB (dynalite)', () => {
       invocations: 0,
       throws: 0,
       snsCalls: 0,
+      publishBatchCalls: 0,
       injectedFailures: 0,
       publishes: 0,
       duplicates: 0,
@@ -208,6 +209,7 @@ describe('Delivery at scale against DynamoDB (dynalite)', () => {
       .on(PublishBatchCommand)
       .callsFake(async (input: PublishBatchCommandInput) => {
         counts.snsCalls += 1;
+        counts.publishBatchCalls += 1;
         const entries = input.PublishBatchRequestEntries ?? [];
         const fails = random() < FAILURE_RATE;
         if (fails) counts.injectedFailures += 1;
@@ -336,6 +338,7 @@ describe('Delivery at scale against DynamoDB (dynalite)', () => {
     );
 
     expect(counts.injectedFailures).toBeGreaterThan(0);
+    expect(counts.publishBatchCalls).toBeGreaterThan(0);
     expect(counts.throws).toBeGreaterThan(0);
     expect(twice).toEqual([]);
     expect(missing).toEqual([]);

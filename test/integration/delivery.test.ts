@@ -2,7 +2,12 @@ import {
   BatchUpdateFindingsCommand,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import {
+  PublishBatchCommand,
+  type PublishBatchCommandInput,
+  PublishCommand,
+  SNSClient,
+} from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSecurityHubAcknowledger } from '../../src/acknowledge/security-hub-acknowledger.js';
@@ -341,6 +346,55 @@ describe('Delivery against DynamoDB (dynalite)', () => {
       'duplicate',
     ]);
     expect(sns).toReceiveCommandTimes(PublishCommand, 2);
+  });
+
+  it('publishes the findings of one Security Hub batch with one PublishBatch per topic', async () => {
+    sns
+      .on(PublishBatchCommand)
+      .callsFake(async (input: PublishBatchCommandInput) => ({
+        Successful: (input.PublishBatchRequestEntries ?? []).map((entry) => ({
+          Id: entry.Id,
+          MessageId: `b-${entry.Id}`,
+        })),
+        Failed: [],
+      }));
+    const event = securityHubEventFor({ arn: findingArn(1), severity: 'HIGH' });
+    for (let n = 2; n <= 12; n += 1) {
+      event.detail.findings.push(
+        ...securityHubEventFor({ arn: findingArn(n), severity: 'MEDIUM' })
+          .detail.findings
+      );
+    }
+
+    const report = await anInvocation({ config: CONFIG, dedup, now })(event);
+
+    expect(report.findings.map((finding) => finding.outcome)).toEqual(
+      Array.from({ length: 12 }, () => 'published')
+    );
+    // everything: 12 messages -> 10 + 2; security: 1 message -> Publish.
+    expect(sns).toReceiveCommandTimes(PublishBatchCommand, 2);
+    expect(sns).toReceiveCommandTimes(PublishCommand, 1);
+  });
+
+  it('announces one finding in two states within one event one after the other', async () => {
+    const event = securityHubEventFor({ arn: ARN, severity: 'HIGH' });
+    event.detail.findings.push(
+      ...securityHubEventFor({ arn: ARN, severity: 'CRITICAL' }).detail.findings
+    );
+
+    const report = await anInvocation({
+      config: CONFIG,
+      dedup,
+      now,
+      claimWait: NO_WAIT,
+    })(event);
+
+    expect(deliveriesOf(report)).toEqual([
+      'security published new',
+      'everything published new',
+      'security published escalated',
+      'everything published escalated',
+    ]);
   });
 
   it.each([
