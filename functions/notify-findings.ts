@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { createSecurityHubAcknowledger } from '../src/acknowledge/security-hub-acknowledger.js';
+import type { Acknowledger } from '../src/acknowledge/acknowledger.js';
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
@@ -26,6 +25,21 @@ const config = await loadConfig(configSourceFromEnv(process.env), {
 const dedupTable = dedupTableFromEnv(process.env);
 logger.setLogLevel(config.logLevel);
 
+// The Security Hub client is large: load it only when a route acknowledges.
+const loadAcknowledger = async (): Promise<Acknowledger> => {
+  const [{ SecurityHubClient }, { createSecurityHubAcknowledger }] =
+    await Promise.all([
+      import('@aws-sdk/client-securityhub'),
+      import('../src/acknowledge/security-hub-acknowledger.js'),
+    ]);
+  return createSecurityHubAcknowledger(
+    () => new SecurityHubClient({ retryMode: 'standard', maxAttempts: 4 })
+  );
+};
+const acknowledger = config.routes.some((route) => route.acknowledge)
+  ? await loadAcknowledger()
+  : undefined;
+
 export const handler = createHandler({
   log: logger,
   dedupLeaseMs: DEFAULT_LEASE_MS,
@@ -35,9 +49,7 @@ export const handler = createHandler({
       tableName: dedupTable,
     }),
     publisher: createSnsPublisher(new SNSClient(SNS_CLIENT_OPTIONS)),
-    acknowledger: createSecurityHubAcknowledger(
-      () => new SecurityHubClient({ retryMode: 'standard', maxAttempts: 4 })
-    ),
+    ...(acknowledger ? { acknowledger } : {}),
     log: logger,
   }),
 });

@@ -346,6 +346,20 @@ describe('Handler: notify-findings cold start', () => {
     });
   });
 
+  it('builds the handler with the Security Hub acknowledger when a route acknowledges', async () => {
+    // Prepare
+    vi.stubEnv(
+      'NOTIFIER_CONFIG',
+      `routes: [{ name: all, topicArn: "${ALL_TOPIC}", acknowledge: true }]`
+    );
+
+    // Act
+    const module = await importFunction();
+
+    // Assess
+    expect(module.handler).toEqual(expect.any(Function));
+  });
+
   it('builds the handler from a valid inline config', async () => {
     // Prepare
     vi.stubEnv(
