@@ -16,6 +16,7 @@ import {
 } from './dedup-store.js';
 import { type Announced, planClaim } from './plan-claim.js';
 
+/** The table and timing of the DynamoDB dedup store. */
 export type DynamoDbStoreOptions = {
   readonly client: DynamoDBClient;
   /** Table with a string partition key `pk` and TTL on `ttl`. */

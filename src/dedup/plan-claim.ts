@@ -9,6 +9,7 @@ export type Announced = {
   readonly at: number;
 };
 
+/** The route's settings the decision depends on. */
 export type PlanOptions = {
   /** Same state inside this window is a duplicate; after it, a reminder. */
   readonly windowMs: number;
@@ -16,6 +17,7 @@ export type PlanOptions = {
   readonly announceResolutions: boolean;
 };
 
+/** Announce (with why) or not (with the reason shown as the duplicate's). */
 export type ClaimPlan =
   | { readonly announce: true; readonly variant: Variant }
   | { readonly announce: false; readonly reason: string };

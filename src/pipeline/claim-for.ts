@@ -13,6 +13,7 @@ export type ClaimWait = {
   readonly sleep: (ms: number) => Promise<void>;
 };
 
+/** Up to 5 s per invocation, polling at 50, 100, 200, 400, 800 ms, then every 1 s. */
 export const DEFAULT_CLAIM_WAIT: ClaimWait = {
   maxWaitMs: 5_000,
   firstDelayMs: 50,
@@ -31,6 +32,7 @@ export type Claimed = {
 /** The wait budget one invocation shares across its busy keys. */
 export type WaitBudget = { remainingMs: number };
 
+/** What claiming needs: the store and the clock, and how to wait. */
 export type ClaimForDeps = {
   readonly dedup: DedupStore;
   readonly now: () => Date;

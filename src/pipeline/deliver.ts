@@ -7,6 +7,7 @@ import type { Delivery } from './outcome.js';
 /** A claim with its rendered message. */
 export type Pending = Claimed & { readonly message: OutgoingMessage };
 
+/** What delivering needs: the store to confirm or release, the publisher. */
 export type DeliverDeps = {
   readonly dedup: DedupStore;
   readonly publisher: Publisher;
