@@ -20,6 +20,7 @@ import {
   anInvocation,
   deliveriesOf,
   NO_WAIT,
+  SHORT_WAIT,
 } from '../helpers/delivery-rig.js';
 import { type LocalDynamo, startDynalite } from '../helpers/dynalite.js';
 import {
@@ -97,9 +98,12 @@ describe('Delivery against DynamoDB (dynalite)', () => {
     const event = inspector2EventFor({ arn: ARN, severity: 'HIGH' });
 
     // Act: 50 execution environments, one shared table.
+    // (A generous wait budget: on a loaded machine the holder may take
+    // more than the default before it confirms.)
+    const claimWait = { ...SHORT_WAIT, maxWaitMs: 10_000 };
     const reports = await Promise.all(
       Array.from({ length: 50 }, () =>
-        anInvocation({ config: CONFIG, dedup, now })(event)
+        anInvocation({ config: CONFIG, dedup, now, claimWait })(event)
       )
     );
 
