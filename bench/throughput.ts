@@ -24,6 +24,7 @@ const config: Config = {
     format,
     stop: false,
     announceResolutions: true,
+    acknowledge: false,
   })),
   suppressions: [],
   dedup: { windowHours: 24 },
@@ -42,6 +43,7 @@ const handler = createHandler({
   pipeline: buildPipeline(config, {
     dedup: createMemoryDedupStore(),
     publisher: dropping,
+    log: silentLog,
   }),
 });
 

@@ -49,6 +49,13 @@ export const RouteSchema = z.strictObject({
    * @default false
    */
   announceResolutions: z.boolean().default(false),
+  /**
+   * After announcing a Security Hub (ASFF) finding whose workflow status is
+   * NEW, set it to NOTIFIED with a note naming this route
+   * (`securityhub:BatchUpdateFindings`).
+   * @default false
+   */
+  acknowledge: z.boolean().default(false),
   /** This route's own dedup window; the global `dedup.windowHours` otherwise. */
   dedupWindowHours: z
     .number()

@@ -13,6 +13,12 @@ export type HandlerDeps = {
   readonly log: Log;
   /** Decision counts, emitted at the end of every invocation. */
   readonly metrics?: DecisionMetrics;
+  /**
+   * The dedup store's claim lease. When given, the first invocation of an
+   * execution environment warns if the function's timeout is not shorter:
+   * a claim could then expire while its holder is still publishing.
+   */
+  readonly dedupLeaseMs?: number;
 };
 
 /** Up to this many characters of a rejected event are logged, so it can be replayed. */
@@ -43,27 +49,52 @@ const eventDetails = (report: EventReport, event: unknown) => {
  * - ignored event: logged at INFO, success;
  * - rejected (malformed) event: logged at ERROR with the event itself, success
  *   (a retry cannot fix it and must not loop);
- * - any failed delivery: logged at ERROR, then throws `DeliveryError`, so
- *   Lambda retries the event and then hands it to the failure destination.
+ * - any failed delivery: its claim was released; it is logged at ERROR with
+ *   finding, route and error code, and the handler throws `DeliveryError`, so
+ *   Lambda retries the event (twice) and then hands it to the failure
+ *   destination. A permanent failure (bad parameter, missing topic, KMS
+ *   access) throws too: retries cannot fix it, but the invocation must show
+ *   as failed so the event reaches the failure destination, never a silent
+ *   success.
  *
  * Metrics are flushed whether the invocation succeeds or throws.
  */
-export const createHandler = ({ pipeline, log, metrics }: HandlerDeps) =>
-  middy<unknown, EventReport, Error, Context>().handler(async (event) => {
-    try {
-      const report = await pipeline.run(event);
-      const details = eventDetails(report, event);
-      for (const decision of decisionsOf(report)) {
-        metrics?.count(decision);
-        logDecision(log, decision, details);
+export const createHandler = ({
+  pipeline,
+  log,
+  metrics,
+  dedupLeaseMs,
+}: HandlerDeps) => {
+  let timeoutChecked = dedupLeaseMs === undefined;
+  return middy<unknown, EventReport, Error, Context>().handler(
+    async (event, context) => {
+      if (!timeoutChecked) {
+        timeoutChecked = true;
+        const remainingMs = context.getRemainingTimeInMillis();
+        if (remainingMs >= (dedupLeaseMs ?? 0)) {
+          log.warn('function timeout is not shorter than the dedup lease', {
+            remainingMs,
+            dedupLeaseMs,
+            fix: 'set the function timeout to 30 s or less',
+          });
+        }
       }
-      if (report.findings.some((finding) => finding.outcome === 'failed')) {
-        throw new DeliveryError(report);
+      try {
+        const report = await pipeline.run(event);
+        const details = eventDetails(report, event);
+        for (const decision of decisionsOf(report)) {
+          metrics?.count(decision);
+          logDecision(log, decision, details);
+        }
+        if (report.findings.some((finding) => finding.outcome === 'failed')) {
+          throw new DeliveryError(report);
+        }
+        return report;
+      } finally {
+        metrics?.flush();
       }
-      return report;
-    } finally {
-      metrics?.flush();
     }
-  });
+  );
+};
 
 export type NotifierHandler = ReturnType<typeof createHandler>;

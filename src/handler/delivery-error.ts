@@ -12,8 +12,12 @@ export class DeliveryError extends Error {
     findingId: string;
     route: string;
     reason: string;
+    errorCode: string;
     retryable: boolean;
   }[];
+
+  /** False when some failure cannot be fixed by a retry. */
+  readonly retryable: boolean;
 
   constructor(report: EventReport) {
     const failures = report.findings.flatMap((finding) =>
@@ -23,6 +27,7 @@ export class DeliveryError extends Error {
           findingId: finding.findingId,
           route: delivery.route,
           reason: delivery.reason ?? 'unknown',
+          errorCode: delivery.errorCode ?? 'UnknownError',
           retryable: delivery.retryable ?? true,
         }))
     );
@@ -36,5 +41,6 @@ export class DeliveryError extends Error {
     );
     this.name = 'DeliveryError';
     this.failures = failures;
+    this.retryable = failures.every((failure) => failure.retryable);
   }
 }

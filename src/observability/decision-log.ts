@@ -33,12 +33,16 @@ export const logDecision = (
     ...(decision.title ? { title: decision.title } : {}),
     ...(decision.reason ? { reason: decision.reason } : {}),
     ...(decision.messageId ? { messageId: decision.messageId } : {}),
+    ...(decision.errorCode ? { errorCode: decision.errorCode } : {}),
     ...(decision.retryable === undefined
       ? {}
       : { retryable: decision.retryable }),
     ...extra,
   };
-  const message = MESSAGES[decision.outcome];
+  const message =
+    decision.outcome === 'failed' && decision.retryable === false
+      ? 'permanent delivery failure, not retryable'
+      : MESSAGES[decision.outcome];
   if (decision.outcome === 'rejected' || decision.outcome === 'failed')
     log.error(message, attributes);
   else log.info(message, attributes);

@@ -26,5 +26,7 @@ export type Decision = {
   readonly title?: string;
   readonly reason?: string;
   readonly messageId?: string;
+  /** For failed deliveries: the SNS (or claim) error code. */
+  readonly errorCode?: string;
   readonly retryable?: boolean;
 };

@@ -11,7 +11,8 @@ const findingDecisions = (
     severity: finding.severity.label,
     title: finding.title,
   };
-  if (finding.outcome === 'filtered' || finding.outcome === 'suppressed') {
+  if (finding.deliveries.length === 0) {
+    // Filtered, suppressed, or a repeat of a finding earlier in the event.
     return [{ ...about, outcome: finding.outcome, reason: finding.reason }];
   }
   return finding.deliveries.map((delivery) => ({
@@ -20,6 +21,7 @@ const findingDecisions = (
     route: delivery.route,
     ...(delivery.reason ? { reason: delivery.reason } : {}),
     ...(delivery.messageId ? { messageId: delivery.messageId } : {}),
+    ...(delivery.errorCode ? { errorCode: delivery.errorCode } : {}),
     ...(delivery.retryable === undefined
       ? {}
       : { retryable: delivery.retryable }),
@@ -28,8 +30,9 @@ const findingDecisions = (
 
 /**
  * Every decision in one event's report: one for an ignored or rejected event,
- * one per filtered or suppressed finding, one per route a routed finding
- * reached (published, duplicate or failed).
+ * one per finding that reached no route (filtered, suppressed, repeated in
+ * the event), one per route a routed finding reached (published, duplicate
+ * or failed).
  */
 export const decisionsOf = (report: EventReport): Decision[] => {
   const eventId = report.meta.eventId;

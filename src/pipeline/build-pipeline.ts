@@ -1,14 +1,22 @@
+import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { Config } from '../config/config-schema.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
 import { FORMATTERS } from '../format/formatters.js';
 import type { Publisher } from '../publish/publisher.js';
 import { createRouter } from '../routing/router.js';
+import type { ClaimWait } from './claim-for.js';
+import type { Log } from './log.js';
 import { createPipeline } from './pipeline.js';
 
 export type PipelinePorts = {
   readonly dedup: DedupStore;
   readonly publisher: Publisher;
+  /** Operational lines (acknowledge and dedup store trouble); decisions are logged by the handler. */
+  readonly log: Log;
   readonly now?: () => Date;
+  /** Needed only when a route sets `acknowledge`. */
+  readonly acknowledger?: Acknowledger;
+  readonly claimWait?: ClaimWait;
 };
 
 /** The pipeline for a validated config: the same assembly in Lambda and replay. */
@@ -18,5 +26,8 @@ export const buildPipeline = (config: Config, ports: PipelinePorts) =>
     formatters: FORMATTERS,
     dedup: ports.dedup,
     publisher: ports.publisher,
+    log: ports.log,
     now: ports.now ?? (() => new Date()),
+    ...(ports.acknowledger ? { acknowledger: ports.acknowledger } : {}),
+    ...(ports.claimWait ? { claimWait: ports.claimWait } : {}),
   });

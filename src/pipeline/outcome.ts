@@ -1,3 +1,4 @@
+import type { AcknowledgeResult } from '../acknowledge/acknowledger.js';
 import type { EventMeta } from '../events/parse-event.js';
 import type { FindingType, Severity } from '../findings/finding.js';
 import type { Variant } from '../format/render.js';
@@ -14,6 +15,8 @@ export type Delivery = {
   readonly messageId?: string;
   /** The message exactly as passed to SNS (published and failed deliveries). */
   readonly message?: OutgoingMessage;
+  /** For failed deliveries: the SNS (or claim) error code. */
+  readonly errorCode?: string;
   /** For failed deliveries: whether a retry may succeed. */
   readonly retryable?: boolean;
 };
@@ -45,6 +48,8 @@ export type EventReport = {
   readonly outcome: 'processed' | 'ignored' | 'rejected';
   readonly reason?: string;
   readonly findings: readonly FindingReport[];
+  /** Security Hub acknowledgements made after publishing, per route. */
+  readonly acknowledgements?: readonly AcknowledgeResult[];
 };
 
 /** A finding's outcome from its deliveries: any failure wins, then any publish. */

@@ -1,11 +1,24 @@
+import type {
+  AcknowledgeResult,
+  Acknowledger,
+  FindingIdentifier,
+} from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
-import { parseEvent } from '../events/parse-event.js';
+import { type EventMeta, parseEvent } from '../events/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Formatter } from '../format/render.js';
-import type { OutgoingMessage, Publisher } from '../publish/publisher.js';
+import type { Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
-import { announcedState, dedupKey } from './announced-state.js';
 import { messageAttributes } from './attributes.js';
+import {
+  type ClaimWait,
+  createClaimFor,
+  DEFAULT_CLAIM_WAIT,
+  type WaitBudget,
+} from './claim-for.js';
+import { collapseRepeats } from './collapse-repeats.js';
+import { createDeliver, type Pending, releaseAll } from './deliver.js';
+import type { Log } from './log.js';
 import {
   type Delivery,
   type EventReport,
@@ -19,14 +32,42 @@ export type PipelineDeps = {
   readonly publisher: Publisher;
   readonly formatters: Readonly<Record<string, Formatter>>;
   readonly now: () => Date;
+  readonly log: Log;
+  /** Sets announced Security Hub findings to NOTIFIED on routes that ask. */
+  readonly acknowledger?: Acknowledger;
+  /** Waiting for another invocation's live claim. */
+  readonly claimWait?: ClaimWait;
 };
 
-type Claimed = {
-  route: RouteTarget;
-  key: string;
-  token: string;
-  message: OutgoingMessage;
-  variant: Delivery['variant'];
+/** A Security Hub finding to acknowledge once its route announced it. */
+type AckCandidate = { route: string; identifier: FindingIdentifier };
+
+/** A routed finding with its claims (to publish) and its other deliveries. */
+type Claiming = {
+  readonly finding: Finding;
+  readonly pending: readonly Pending[];
+  readonly deliveries: readonly Delivery[];
+};
+
+/** A finding that is done (filtered, suppressed) or waits for its publish. */
+type Prepared = { readonly done: FindingReport } | Claiming;
+
+/**
+ * Splits findings into waves in which each finding id appears once, keeping
+ * their order: the same finding in two states in one event is claimed (and
+ * confirmed) one state after the other, never against its own live claim.
+ */
+const waves = (findings: readonly Finding[]): Finding[][] => {
+  const result: Finding[][] = [];
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const index = seen.get(finding.id) ?? 0;
+    seen.set(finding.id, index + 1);
+    const wave = result[index] ?? [];
+    wave.push(finding);
+    result[index] = wave;
+  }
+  return result;
 };
 
 const resourceOf = (finding: Finding): string => {
@@ -60,102 +101,184 @@ const report = (
  * handler decides what a failed delivery means for the invocation.
  */
 export const createPipeline = (deps: PipelineDeps) => {
+  const claimFor = createClaimFor({
+    dedup: deps.dedup,
+    now: deps.now,
+    wait: deps.claimWait ?? DEFAULT_CLAIM_WAIT,
+  });
+  const deliver = createDeliver(deps);
+
   const claimRoute = async (
     finding: Finding,
-    route: RouteTarget
-  ): Promise<Claimed | Delivery> => {
-    const key = dedupKey(route.name, finding);
-    const claim = await deps.dedup.claim({
-      key,
-      state: announcedState(finding),
-      now: deps.now(),
-      windowMs: route.dedupWindowMs,
-    });
-    const base = {
-      route: route.name,
-      topicArn: route.topicArn,
-      format: route.format,
-    };
-    if (claim.kind === 'duplicate') {
-      return { ...base, outcome: 'duplicate', reason: claim.reason };
-    }
-    const formatter = deps.formatters[route.format];
-    if (!formatter)
-      throw new Error(`No formatter for format "${route.format}"`);
-    const rendered = formatter(finding, {
-      route: route.name,
-      variant: claim.variant,
-      ...(claim.previous ? { previousSeverity: claim.previous.severity } : {}),
-    });
-    return {
-      route,
-      key,
-      token: claim.token,
-      variant: claim.variant,
-      message: {
+    route: RouteTarget,
+    budget: WaitBudget
+  ): Promise<Pending | Delivery> => {
+    const claim = await claimFor(finding, route, budget);
+    if (!('token' in claim)) return claim;
+    try {
+      // Render step: the claim decided the variant; the formatter only
+      // turns the finding into the message text.
+      const formatter = deps.formatters[route.format];
+      if (!formatter)
+        throw new Error(`No formatter for format "${route.format}"`);
+      const rendered = formatter(finding, {
         route: route.name,
-        findingId: finding.id,
-        topicArn: route.topicArn,
-        subject: rendered.subject,
-        body: rendered.body,
-        ...(rendered.structure ? { structure: rendered.structure } : {}),
-        attributes: messageAttributes(finding, route.name),
-      },
-    };
+        variant: claim.variant,
+        ...(claim.previous
+          ? { previousSeverity: claim.previous.severity }
+          : {}),
+      });
+      return {
+        ...claim,
+        message: {
+          route: route.name,
+          findingId: finding.id,
+          topicArn: route.topicArn,
+          subject: rendered.subject,
+          body: rendered.body,
+          ...(rendered.structure ? { structure: rendered.structure } : {}),
+          attributes: messageAttributes(finding, route.name),
+        },
+      };
+    } catch (error) {
+      await releaseAll(deps, [claim]);
+      throw error;
+    }
   };
 
-  const deliver = async (claims: readonly Claimed[]): Promise<Delivery[]> => {
-    if (claims.length === 0) return [];
-    const results = await deps.publisher.publish(
-      claims.map((claim) => claim.message)
-    );
-    return Promise.all(
-      claims.map(async (claim, index): Promise<Delivery> => {
-        const result = results[index];
-        const base = {
-          route: claim.route.name,
-          topicArn: claim.route.topicArn,
-          format: claim.route.format,
-          variant: claim.variant,
-          message: claim.message,
-        };
-        if (result?.ok) {
-          await deps.dedup.confirm(claim.key, claim.token, deps.now());
-          return { ...base, outcome: 'published', messageId: result.messageId };
-        }
-        // Give the claim back so a retry of this event can announce it.
-        await deps.dedup.release(claim.key, claim.token);
-        return {
-          ...base,
-          outcome: 'failed',
-          reason: result
-            ? `${result.code}: ${result.message}`
-            : 'no publish result',
-          retryable: result ? result.retryable : true,
-        };
-      })
-    );
+  /** ASFF findings still NEW that a route with `acknowledge` published. */
+  const ackCandidates = (
+    finding: Finding,
+    pending: readonly Pending[],
+    delivered: readonly Delivery[]
+  ): AckCandidate[] => {
+    if (
+      finding.source !== 'securityhub' ||
+      finding.status.workflow !== 'NEW' ||
+      !finding.productArn
+    )
+      return [];
+    const identifier = { id: finding.id, productArn: finding.productArn };
+    return pending
+      .filter(
+        (claim, index) =>
+          claim.route.acknowledge && delivered[index]?.outcome === 'published'
+      )
+      .map((claim) => ({ route: claim.route.name, identifier }));
   };
 
-  const processFinding = async (finding: Finding): Promise<FindingReport> => {
+  const acknowledge = async (
+    candidates: readonly AckCandidate[],
+    meta: EventMeta
+  ): Promise<AcknowledgeResult[] | undefined> => {
+    const { acknowledger } = deps;
+    if (!acknowledger || candidates.length === 0) return undefined;
+    const byRoute = new Map<string, FindingIdentifier[]>();
+    for (const { route, identifier } of candidates) {
+      byRoute.set(route, [...(byRoute.get(route) ?? []), identifier]);
+    }
+    const results: AcknowledgeResult[] = [];
+    for (const [route, identifiers] of byRoute) {
+      const result = await acknowledger.acknowledge(route, identifiers);
+      results.push(result);
+      for (const failure of result.failed) {
+        // The notification went out and is recorded: a retry would not
+        // acknowledge either (it is a duplicate now), so this only logs.
+        deps.log.error('acknowledge failed', {
+          eventId: meta.eventId,
+          route,
+          findingId: failure.findingId,
+          errorCode: failure.code,
+          reason: failure.message,
+        });
+      }
+      if (result.acknowledged.length > 0) {
+        deps.log.info('findings acknowledged in Security Hub', {
+          eventId: meta.eventId,
+          route,
+          findingIds: result.acknowledged,
+        });
+      }
+    }
+    return results;
+  };
+
+  /** Routes a finding and claims its routes; publishing comes later, per wave. */
+  const prepareFinding = async (
+    finding: Finding,
+    budget: WaitBudget,
+    claimed: Pending[]
+  ): Promise<Prepared> => {
     const routing = deps.router(finding, deps.now());
     if (routing.kind === 'suppressed') {
       const reason = `suppressed by ${routing.rule}: ${routing.reason}`;
-      return report(finding, 'suppressed', reason, []);
+      return { done: report(finding, 'suppressed', reason, []) };
     }
     if (routing.kind === 'filtered') {
-      return report(finding, 'filtered', routing.reason, []);
+      return { done: report(finding, 'filtered', routing.reason, []) };
     }
-    const claimed: Claimed[] = [];
+    const pending: Pending[] = [];
     const deliveries: Delivery[] = [];
     for (const route of routing.routes) {
-      const result = await claimRoute(finding, route);
-      if ('token' in result) claimed.push(result);
-      else deliveries.push(result);
+      const result = await claimRoute(finding, route, budget);
+      if ('token' in result) {
+        pending.push(result);
+        // Shared with the caller at once, so a later throw releases it.
+        claimed.push(result);
+      } else deliveries.push(result);
     }
-    deliveries.push(...(await deliver(claimed)));
+    return { finding, pending, deliveries };
+  };
+
+  const finishFinding = (
+    { finding, pending, deliveries: unclaimed }: Claiming,
+    delivered: readonly Delivery[],
+    acks: AckCandidate[]
+  ): FindingReport => {
+    const deliveries = [...unclaimed, ...delivered];
+    acks.push(...ackCandidates(finding, pending, delivered));
     const { outcome, reason } = summarize(deliveries);
     return report(finding, outcome, reason, deliveries);
+  };
+
+  /**
+   * One wave: findings with distinct ids. All their routes are claimed
+   * first, then published together (so SNS batches per topic), then each
+   * claim is confirmed or released. Anything thrown before the publish
+   * releases every claim of the wave.
+   */
+  const processWave = async (
+    wave: readonly Finding[],
+    budget: WaitBudget,
+    acks: AckCandidate[]
+  ): Promise<FindingReport[]> => {
+    const claimed: Pending[] = [];
+    const prepared: Prepared[] = [];
+    try {
+      for (const finding of wave) {
+        prepared.push(await prepareFinding(finding, budget, claimed));
+      }
+    } catch (error) {
+      // Nothing may stay claimed when the invocation fails.
+      await releaseAll(deps, claimed);
+      throw error;
+    }
+    const delivered = await deliver(claimed);
+    const byClaim = new Map(
+      claimed.map((claim, index) => [claim, delivered[index]])
+    );
+    return prepared.map((item) =>
+      'done' in item
+        ? item.done
+        : finishFinding(
+            item,
+            item.pending.flatMap((claim) => {
+              const delivery = byClaim.get(claim);
+              return delivery ? [delivery] : [];
+            }),
+            acks
+          )
+    );
   };
 
   return {
@@ -170,11 +293,27 @@ export const createPipeline = (deps: PipelineDeps) => {
           findings: [],
         };
       }
+      const { findings: unique, repeats } = collapseRepeats(parsed.findings);
+      const budget: WaitBudget = {
+        remainingMs: (deps.claimWait ?? DEFAULT_CLAIM_WAIT).maxWaitMs,
+      };
+      const acks: AckCandidate[] = [];
       const findings: FindingReport[] = [];
-      for (const finding of parsed.findings) {
-        findings.push(await processFinding(finding));
+      for (const wave of waves(unique)) {
+        findings.push(...(await processWave(wave, budget, acks)));
       }
-      return { meta: parsed.meta, outcome: 'processed', findings };
+      for (const repeat of repeats) {
+        findings.push(
+          report(repeat, 'duplicate', 'repeated in the same event', [])
+        );
+      }
+      const acknowledgements = await acknowledge(acks, parsed.meta);
+      return {
+        meta: parsed.meta,
+        outcome: 'processed',
+        findings,
+        ...(acknowledgements ? { acknowledgements } : {}),
+      };
     },
   };
 };

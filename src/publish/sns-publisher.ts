@@ -1,6 +1,16 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import {
+  PublishBatchCommand,
+  type PublishBatchRequestEntry,
+  PublishCommand,
+  type SNSClient,
+} from '@aws-sdk/client-sns';
 import type { OutgoingMessage, Publisher, PublishResult } from './publisher.js';
 import { errorCode, isPermanentSnsError } from './sns-errors.js';
+
+/** SNS `PublishBatch` takes 1–10 entries. */
+export const MAX_BATCH_ENTRIES = 10;
+/** Each message, and the sum of a batch, is at most 256 KiB (bytes). */
+export const MAX_PAYLOAD_BYTES = 262_144;
 
 const toAttributes = (attributes: OutgoingMessage['attributes']) =>
   Object.fromEntries(
@@ -12,36 +22,158 @@ const toAttributes = (attributes: OutgoingMessage['attributes']) =>
       ])
   );
 
+/** The bytes SNS counts for a message: body and attribute names, types and values. */
+export const payloadBytes = (message: OutgoingMessage): number =>
+  Buffer.byteLength(message.body) +
+  Object.entries(message.attributes).reduce(
+    (sum, [name, value]) =>
+      sum + Buffer.byteLength(name) + Buffer.byteLength(value) + 6,
+    0
+  );
+
+type Indexed = { readonly index: number; readonly message: OutgoingMessage };
+
 /**
- * Publishes through SNS `Publish`. Throttling and server errors are retried
- * by the SDK's own retry strategy (configured on the client); what is left
- * after it is reported as a failed result, marked retryable or not.
+ * Groups messages by topic into batches of at most 10 entries and 256 KiB
+ * in total, keeping each message's index in the input.
  */
-export const createSnsPublisher = (client: SNSClient): Publisher => ({
-  publish: async (messages) => {
-    const results: PublishResult[] = [];
-    for (const message of messages) {
-      try {
-        const output = await client.send(
-          new PublishCommand({
-            TopicArn: message.topicArn,
-            Subject: message.subject,
-            Message: message.body,
-            MessageStructure: message.structure,
-            MessageAttributes: toAttributes(message.attributes),
-          })
-        );
-        results.push({ ok: true, messageId: output.MessageId ?? 'unknown' });
-      } catch (error) {
-        const code = errorCode(error);
-        results.push({
+export const planBatches = (
+  messages: readonly OutgoingMessage[]
+): Indexed[][] => {
+  const byTopic = new Map<string, Indexed[]>();
+  messages.forEach((message, index) => {
+    const group = byTopic.get(message.topicArn) ?? [];
+    group.push({ index, message });
+    byTopic.set(message.topicArn, group);
+  });
+  const batches: Indexed[][] = [];
+  for (const group of byTopic.values()) {
+    let batch: Indexed[] = [];
+    let bytes = 0;
+    for (const item of group) {
+      const size = payloadBytes(item.message);
+      if (
+        batch.length > 0 &&
+        (batch.length === MAX_BATCH_ENTRIES || bytes + size > MAX_PAYLOAD_BYTES)
+      ) {
+        batches.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(item);
+      bytes += size;
+    }
+    if (batch.length > 0) batches.push(batch);
+  }
+  return batches;
+};
+
+const failure = (error: unknown): PublishResult => {
+  const code = errorCode(error);
+  return {
+    ok: false,
+    retryable: !isPermanentSnsError(code),
+    code,
+    message: error instanceof Error ? error.message : String(error),
+  };
+};
+
+/**
+ * Publishes through SNS: messages for one topic go out with `PublishBatch`
+ * (at most 10 entries and 256 KiB per call, `Failed[]` always read; an
+ * entry with `SenderFault` is permanent), a lone message with `Publish`.
+ * Throttling and server errors are retried by the SDK's retry strategy
+ * (`SNS_CLIENT_OPTIONS`); what is left is reported as a failed result,
+ * marked retryable or not. Never throws for a message's failure.
+ */
+export const createSnsPublisher = (client: SNSClient): Publisher => {
+  const publishOne = async (
+    message: OutgoingMessage
+  ): Promise<PublishResult> => {
+    try {
+      const output = await client.send(
+        new PublishCommand({
+          TopicArn: message.topicArn,
+          Subject: message.subject,
+          Message: message.body,
+          MessageStructure: message.structure,
+          MessageAttributes: toAttributes(message.attributes),
+        })
+      );
+      return { ok: true, messageId: output.MessageId ?? 'unknown' };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+
+  const publishBatch = async (
+    batch: readonly Indexed[]
+  ): Promise<PublishResult[]> => {
+    const entries = batch.map(
+      ({ message }, position): PublishBatchRequestEntry => ({
+        Id: `m${position}`,
+        Subject: message.subject,
+        Message: message.body,
+        MessageStructure: message.structure,
+        MessageAttributes: toAttributes(message.attributes),
+      })
+    );
+    try {
+      const output = await client.send(
+        new PublishBatchCommand({
+          TopicArn: batch[0]?.message.topicArn,
+          PublishBatchRequestEntries: entries,
+        })
+      );
+      const succeeded = new Map(
+        (output.Successful ?? []).map((entry) => [entry.Id, entry])
+      );
+      const failed = new Map(
+        (output.Failed ?? []).map((entry) => [entry.Id, entry])
+      );
+      return entries.map((entry): PublishResult => {
+        const ok = succeeded.get(entry.Id);
+        if (ok) return { ok: true, messageId: ok.MessageId ?? 'unknown' };
+        const bad = failed.get(entry.Id);
+        if (bad) {
+          const code = bad.Code ?? 'UnknownError';
+          return {
+            ok: false,
+            retryable: !bad.SenderFault && !isPermanentSnsError(code),
+            code,
+            message: bad.Message ?? code,
+          };
+        }
+        return {
           ok: false,
-          retryable: !isPermanentSnsError(code),
-          code,
-          message: error instanceof Error ? error.message : String(error),
+          retryable: true,
+          code: 'NoBatchResult',
+          message: 'PublishBatch returned no result for this entry',
+        };
+      });
+    } catch (error) {
+      return batch.map(() => failure(error));
+    }
+  };
+
+  return {
+    publish: async (messages) => {
+      const results: PublishResult[] = new Array(messages.length);
+      for (const batch of planBatches(messages)) {
+        const batchResults =
+          batch.length === 1 && batch[0]
+            ? [await publishOne(batch[0].message)]
+            : await publishBatch(batch);
+        batch.forEach(({ index }, position) => {
+          results[index] = batchResults[position] ?? {
+            ok: false,
+            retryable: true,
+            code: 'NoBatchResult',
+            message: 'no result',
+          };
         });
       }
-    }
-    return results;
-  },
-});
+      return results;
+    },
+  };
+};

@@ -106,6 +106,7 @@ export const main = async (
     pipeline: buildPipeline(config, {
       dedup: createMemoryDedupStore(),
       publisher: createLocalSink(),
+      log,
     }),
   });
   const records = await runReplay(

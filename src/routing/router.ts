@@ -18,6 +18,8 @@ export type RouteTarget = {
   readonly dedupWindowMs: number;
   /** Announce resolutions of findings this route announced. */
   readonly announceResolutions: boolean;
+  /** Set announced Security Hub findings from NEW to NOTIFIED. */
+  readonly acknowledge: boolean;
 };
 
 /** The routing decision for one finding. */
@@ -75,6 +77,7 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
     dedupWindowMs:
       (route.dedupWindowHours ?? config.dedup.windowHours) * HOUR_MS,
     announceResolutions: route.announceResolutions,
+    acknowledge: route.acknowledge,
   },
   stop: route.stop,
   matches: route.match

@@ -58,6 +58,7 @@ describe('Handler: notify-findings', () => {
         publisher: createSnsPublisher(
           new SNSClient({ region: 'eu-central-1' })
         ),
+        log,
       }),
     });
   });
@@ -263,6 +264,39 @@ describe('Handler: notify-findings', () => {
   });
 });
 
+describe('Handler: timeout and dedup lease', () => {
+  const sns = mockClient(SNSClient);
+
+  it('warns once per environment when the timeout is not shorter than the lease', async () => {
+    // Prepare
+    sns.reset();
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    const log = aLog();
+    const handler = createHandler({
+      log,
+      dedupLeaseMs: 45_000,
+      pipeline: buildPipeline(CONFIG, {
+        dedup: createMemoryDedupStore(),
+        publisher: createSnsPublisher(
+          new SNSClient({ region: 'eu-central-1' })
+        ),
+        log,
+      }),
+    });
+
+    // Act: fakeContext has 60 s left.
+    await handler(structuredClone(baseEvent), fakeContext());
+    await handler(structuredClone(baseEvent), fakeContext());
+
+    // Assess
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn).toHaveBeenCalledWith(
+      'function timeout is not shorter than the dedup lease',
+      expect.objectContaining({ remainingMs: 60_000, dedupLeaseMs: 45_000 })
+    );
+  });
+});
+
 describe('Handler: notify-findings cold start', () => {
   const importFunction = async () => {
     vi.resetModules();
@@ -273,6 +307,7 @@ describe('Handler: notify-findings cold start', () => {
     vi.stubEnv('NOTIFIER_CONFIG', undefined);
     vi.stubEnv('NOTIFIER_CONFIG_FILE', undefined);
     vi.stubEnv('NOTIFIER_CONFIG_PARAMETER', undefined);
+    vi.stubEnv('DEDUP_TABLE_NAME', 'findings-notifier-dedup');
   });
 
   it('fails the import with a ConfigError listing the problem of an invalid config', async () => {
@@ -294,6 +329,35 @@ describe('Handler: notify-findings cold start', () => {
         /NOTIFIER_CONFIG\b.*NOTIFIER_CONFIG_FILE/s
       ),
     });
+  });
+
+  it('fails the import with a ConfigError when DEDUP_TABLE_NAME is missing', async () => {
+    // Prepare
+    vi.stubEnv(
+      'NOTIFIER_CONFIG',
+      `routes: [{ name: all, topicArn: "${ALL_TOPIC}" }]`
+    );
+    vi.stubEnv('DEDUP_TABLE_NAME', undefined);
+
+    // Act & Assess
+    await expect(importFunction()).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: expect.stringContaining('DEDUP_TABLE_NAME is not set'),
+    });
+  });
+
+  it('builds the handler with the Security Hub acknowledger when a route acknowledges', async () => {
+    // Prepare
+    vi.stubEnv(
+      'NOTIFIER_CONFIG',
+      `routes: [{ name: all, topicArn: "${ALL_TOPIC}", acknowledge: true }]`
+    );
+
+    // Act
+    const module = await importFunction();
+
+    // Assess
+    expect(module.handler).toEqual(expect.any(Function));
   });
 
   it('builds the handler from a valid inline config', async () => {

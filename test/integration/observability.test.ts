@@ -90,6 +90,7 @@ describe('Observability: decision log lines and EMF metrics', () => {
       pipeline: buildPipeline(CONFIG, {
         dedup: createMemoryDedupStore(),
         publisher,
+        log: logger,
       }),
     });
   };

@@ -32,6 +32,7 @@ describe('Function: parseConfig', () => {
       format: 'chatbot',
       stop: false,
       announceResolutions: false,
+      acknowledge: false,
     });
     expect(config.dedup.windowHours).toBe(24);
     expect(config.logLevel).toBe('INFO');

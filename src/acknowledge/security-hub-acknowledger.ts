@@ -1,0 +1,92 @@
+import {
+  BatchUpdateFindingsCommand,
+  type SecurityHubClient,
+} from '@aws-sdk/client-securityhub';
+import { errorCode } from '../publish/sns-errors.js';
+import type {
+  AcknowledgeResult,
+  Acknowledger,
+  FindingIdentifier,
+} from './acknowledger.js';
+
+/** `BatchUpdateFindings` takes at most 100 finding identifiers. */
+export const MAX_FINDINGS_PER_UPDATE = 100;
+
+/** Who the Security Hub note names as its author. */
+export const NOTE_AUTHOR = 'findings-notifier';
+
+/** The note left on an acknowledged finding. */
+export const acknowledgeNote = (route: string): string =>
+  `Announced by findings-notifier route ${route}`;
+
+/**
+ * Sets announced findings' workflow status to NOTIFIED with a note naming
+ * the route, through `BatchUpdateFindings` in calls of at most 100 findings.
+ * The client is created on first use (most invocations acknowledge
+ * nothing); throttling is retried by the SDK's standard retry strategy.
+ * The update makes Security Hub emit an Imported event with workflow
+ * NOTIFIED: the default status rule filters it, and the dedup state ignores
+ * the workflow, so it is never announced a second time.
+ */
+export const createSecurityHubAcknowledger = (
+  client: () => SecurityHubClient
+): Acknowledger => {
+  let instance: SecurityHubClient | undefined;
+  const securityHub = () => {
+    instance ??= client();
+    return instance;
+  };
+  return {
+    acknowledge: async (route, findings) => {
+      const acknowledged: string[] = [];
+      const failed: AcknowledgeResult['failed'][number][] = [];
+      for (
+        let start = 0;
+        start < findings.length;
+        start += MAX_FINDINGS_PER_UPDATE
+      ) {
+        const chunk: readonly FindingIdentifier[] = findings.slice(
+          start,
+          start + MAX_FINDINGS_PER_UPDATE
+        );
+        try {
+          const output = await securityHub().send(
+            new BatchUpdateFindingsCommand({
+              FindingIdentifiers: chunk.map((finding) => ({
+                Id: finding.id,
+                ProductArn: finding.productArn,
+              })),
+              Workflow: { Status: 'NOTIFIED' },
+              Note: { Text: acknowledgeNote(route), UpdatedBy: NOTE_AUTHOR },
+            })
+          );
+          const unprocessed = new Map(
+            (output.UnprocessedFindings ?? []).map((entry) => [
+              entry.FindingIdentifier?.Id,
+              entry,
+            ])
+          );
+          for (const finding of chunk) {
+            const entry = unprocessed.get(finding.id);
+            if (entry) {
+              failed.push({
+                findingId: finding.id,
+                code: entry.ErrorCode ?? 'Unprocessed',
+                message: entry.ErrorMessage ?? 'not processed',
+              });
+            } else acknowledged.push(finding.id);
+          }
+        } catch (error) {
+          for (const finding of chunk) {
+            failed.push({
+              findingId: finding.id,
+              code: errorCode(error),
+              message: error instanceof Error ? error.message : String(error),
+            });
+          }
+        }
+      }
+      return { route, acknowledged, failed };
+    },
+  };
+};

@@ -1,0 +1,107 @@
+import type { DedupStore } from '../dedup/dedup-store.js';
+import type { OutgoingMessage, Publisher } from '../publish/publisher.js';
+import type { Claimed } from './claim-for.js';
+import type { Log } from './log.js';
+import type { Delivery } from './outcome.js';
+
+/** A claim with its rendered message. */
+export type Pending = Claimed & { readonly message: OutgoingMessage };
+
+/** What delivering needs: the store to confirm or release, the publisher. */
+export type DeliverDeps = {
+  readonly dedup: DedupStore;
+  readonly publisher: Publisher;
+  readonly now: () => Date;
+  readonly log: Log;
+};
+
+/** Gives claims back; a failure to do so only delays them to the lease end. */
+export const releaseAll = async (
+  { dedup, log }: Pick<DeliverDeps, 'dedup' | 'log'>,
+  claims: readonly Claimed[]
+): Promise<void> => {
+  await Promise.all(
+    claims.map(async (claim) => {
+      try {
+        await dedup.release(claim.key, claim.token);
+      } catch (error) {
+        log.error('dedup claim not released; it blocks until its lease ends', {
+          key: claim.key,
+          error: String(error),
+        });
+      }
+    })
+  );
+};
+
+/**
+ * Publishes claimed messages, then confirms each published claim and
+ * releases each failed one (so a retry of the event can announce it). If the
+ * publisher throws, every claim is released before the error propagates.
+ */
+export const createDeliver =
+  (deps: DeliverDeps) =>
+  async (pending: readonly Pending[]): Promise<Delivery[]> => {
+    if (pending.length === 0) return [];
+    let results: Awaited<ReturnType<Publisher['publish']>>;
+    try {
+      results = await deps.publisher.publish(
+        pending.map((claim) => claim.message)
+      );
+    } catch (error) {
+      await releaseAll(deps, pending);
+      throw error;
+    }
+    const failed = pending.filter((_, index) => !results[index]?.ok);
+    await releaseAll(deps, failed);
+    return Promise.all(
+      pending.map(async (claim, index): Promise<Delivery> => {
+        const result = results[index];
+        const base = {
+          route: claim.route.name,
+          topicArn: claim.route.topicArn,
+          format: claim.route.format,
+          variant: claim.variant,
+          message: claim.message,
+        };
+        if (result?.ok) {
+          await confirm(deps, claim);
+          return { ...base, outcome: 'published', messageId: result.messageId };
+        }
+        return {
+          ...base,
+          outcome: 'failed',
+          reason: result
+            ? `${result.code}: ${result.message}`
+            : 'no publish result',
+          errorCode: result ? result.code : 'NoPublishResult',
+          retryable: result ? result.retryable : true,
+        };
+      })
+    );
+  };
+
+/*
+ * The message is out: throwing now would make Lambda publish it again. A
+ * confirm that fails (or finds its claim taken over after the lease) is
+ * logged; the worst case is one more announcement of this state later.
+ */
+const confirm = async (deps: DeliverDeps, claim: Pending): Promise<void> => {
+  try {
+    const held = await deps.dedup.confirm(claim.key, claim.token, deps.now());
+    if (!held) {
+      deps.log.warn('published after the dedup lease ended', {
+        key: claim.key,
+        route: claim.route.name,
+        findingId: claim.message.findingId,
+      });
+    }
+  } catch (error) {
+    deps.log.error('published but not recorded in the dedup store', {
+      key: claim.key,
+      route: claim.route.name,
+      findingId: claim.message.findingId,
+      error: String(error),
+    });
+  }
+};
