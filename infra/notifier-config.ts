@@ -41,15 +41,8 @@ export const routeTopicArns = (config: Config): string[] => [
 
 /**
  * Whether some route acknowledges what it announced in Security Hub
- * (`acknowledge: true`), read from the document so it also works with
- * configs written before the schema knew the key.
+ * (`acknowledge: true`): the function then needs
+ * `securityhub:BatchUpdateFindings`.
  */
-export const someRouteAcknowledges = (document: unknown): boolean => {
-  const routes = (document as { routes?: unknown } | null)?.routes;
-  return (
-    Array.isArray(routes) &&
-    routes.some(
-      (route) => (route as { acknowledge?: unknown })?.acknowledge === true
-    )
-  );
-};
+export const someRouteAcknowledges = (config: Config): boolean =>
+  config.routes.some((route) => route.acknowledge);

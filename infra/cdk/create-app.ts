@@ -36,7 +36,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
   };
 
   const configFile = context('configFile') ?? DEFAULT_CONFIG_FILE;
-  const { config, document } = loadNotifierConfig(configFile);
+  const { config } = loadNotifierConfig(configFile);
   const workspaceId = context('slackWorkspaceId');
   const channelId = context('slackChannelId');
   if ((workspaceId === undefined) !== (channelId === undefined)) {
@@ -54,7 +54,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
         'findings-notifier: Inspector and Security Hub findings to chat',
       notifier: {
         config,
-        acknowledges: someRouteAcknowledges(document),
+        acknowledges: someRouteAcknowledges(config),
         topics: context('existingTopics') === 'true' ? 'existing' : 'create',
         ...(topicKeyArns ? { topicKeyArns } : {}),
         ...(memorySize === undefined ? {} : { memorySize }),

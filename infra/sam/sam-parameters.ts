@@ -9,9 +9,9 @@ import {
  * the routes' topic ARNs and whether some route acknowledges findings.
  */
 export const samParameters = (configFile: string): Record<string, string> => {
-  const { config, document } = loadNotifierConfig(configFile);
+  const { config } = loadNotifierConfig(configFile);
   return {
     TopicArns: routeTopicArns(config).join(','),
-    AcknowledgeFindings: String(someRouteAcknowledges(document)),
+    AcknowledgeFindings: String(someRouteAcknowledges(config)),
   };
 };
