@@ -2,6 +2,7 @@ import type { DedupStore } from '../dedup/dedup-store.js';
 import { type EventMeta, parseEvent } from '../events/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Formatter } from '../format/render.js';
+import { renderForRoute } from '../format/render-route.js';
 import type { OutgoingMessage, Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
 import { announcedState, dedupKey } from './announced-state.js';
@@ -81,14 +82,18 @@ export const createPipeline = (deps: PipelineDeps) => {
     if (claim.kind === 'duplicate') {
       return { ...base, outcome: 'duplicate', reason: claim.reason };
     }
-    const formatter = deps.formatters[route.format];
-    if (!formatter)
-      throw new Error(`No formatter for format "${route.format}"`);
-    const rendered = formatter(finding, {
-      route: route.name,
-      variant: claim.variant,
-      ...(claim.previous ? { previousSeverity: claim.previous.severity } : {}),
-    });
+    const rendered = renderForRoute(
+      route,
+      finding,
+      {
+        route: route.name,
+        variant: claim.variant,
+        ...(claim.previous
+          ? { previousSeverity: claim.previous.severity }
+          : {}),
+      },
+      deps.formatters
+    );
     return {
       route,
       key,
