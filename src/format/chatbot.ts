@@ -27,6 +27,9 @@ export const subjectOf = (view: FindingView): string =>
     `[${view.severity}] ${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.finding.title}`
   );
 
+const nonEmpty = (texts: readonly string[]): string[] =>
+  texts.filter((text) => text !== '');
+
 const factLine = (label: string, value: string) => `*${label}:* ${value}`;
 
 /** The description: facts, text, lists and links, within `max` characters. */
@@ -80,6 +83,11 @@ const descriptionOf = (view: FindingView, max: number): string => {
 export const formatChatbot: Formatter = (finding, context) => {
   const view = findingView(finding, context);
   const sizes = sizesFor(context.budget);
+  const nextSteps = nonEmpty(
+    view.nextSteps
+      .slice(0, sizes.nextSteps)
+      .map((step) => mrkdwnText(step, 500))
+  );
   const notification = {
     version: '1.0',
     source: 'custom',
@@ -87,14 +95,10 @@ export const formatChatbot: Formatter = (finding, context) => {
       textType: 'client-markdown',
       title: titleOf(view, CHATBOT_TITLE_MAX),
       description: descriptionOf(view, CHATBOT_DESCRIPTION_MAX),
-      ...(view.nextSteps.length > 0
-        ? {
-            nextSteps: view.nextSteps
-              .slice(0, sizes.nextSteps)
-              .map((step) => mrkdwnText(step, 500)),
-          }
-        : {}),
-      keywords: view.keywords.map((keyword) => mrkdwnText(keyword, 50)),
+      ...(nextSteps.length > 0 ? { nextSteps } : {}),
+      keywords: nonEmpty(
+        view.keywords.map((keyword) => mrkdwnText(keyword, 50))
+      ),
     },
     metadata: {
       threadId: threadIdFor(finding),

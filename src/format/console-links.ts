@@ -40,10 +40,16 @@ const INSPECTOR_FINDING_ARN =
 
 // The console's search syntax: `findingArn=\operator\:EQUALS\:<arn>`, the
 // backslash-escapes percent-encoded once more inside the fragment.
-const consoleSearch = (field: string, value: string): string =>
-  `${field}%3D%255Coperator%255C%253AEQUALS%255C%253A${encodeURIComponent(
-    encodeURIComponent(value)
-  )}`;
+const consoleSearch = (field: string, value: string): string | undefined => {
+  try {
+    return `${field}%3D%255Coperator%255C%253AEQUALS%255C%253A${encodeURIComponent(
+      encodeURIComponent(value)
+    )}`;
+  } catch {
+    // A lone surrogate cannot be encoded: no link rather than a wrong one.
+    return undefined;
+  }
+};
 
 /** The finding in the Amazon Inspector console, for Inspector2 finding ARNs. */
 export const inspectorFindingUrl = (finding: Finding): string | undefined => {
@@ -51,9 +57,10 @@ export const inspectorFindingUrl = (finding: Finding): string | undefined => {
   if (!match) return undefined;
   const [, partition, region] = match;
   const base = consoleBase(partition, region);
-  if (!base || !region) return undefined;
+  const search = consoleSearch('findingArn', finding.id);
+  if (!base || !region || !search) return undefined;
   return safeHttpsUrl(
-    `${base}/inspector/v2/home?region=${region}#/findings/all?search=${consoleSearch('findingArn', finding.id)}`
+    `${base}/inspector/v2/home?region=${region}#/findings/all?search=${search}`
   );
 };
 
@@ -63,9 +70,10 @@ export const securityHubFindingUrl = (finding: Finding): string | undefined => {
     return undefined;
   }
   const base = consoleBase(finding.partition, finding.region);
-  if (!base) return undefined;
+  const search = consoleSearch('Id', finding.id);
+  if (!base || !search) return undefined;
   return safeHttpsUrl(
-    `${base}/securityhub/home?region=${finding.region}#/findings?search=${consoleSearch('Id', finding.id)}`
+    `${base}/securityhub/home?region=${finding.region}#/findings?search=${search}`
   );
 };
 

@@ -6,7 +6,9 @@ export const URL_MAX = 3000;
  * a host name (not an IP literal) matching `allowedHosts` when given, at
  * most 3000 characters, and nothing that could close or split a Slack
  * `<url|text>` link (`<`, `>`, `|`, spaces, controls are percent-encoded or
- * refused). Anything else gives `undefined`: the text is shown, not linked.
+ * refused), and no `&` (mrkdwn would want it escaped, and clients disagree on
+ * decoding entities inside a link). Anything else gives `undefined`: the
+ * text is shown, not linked.
  */
 export const safeHttpsUrl = (
   raw: string | undefined,
@@ -34,7 +36,7 @@ export const safeHttpsUrl = (
   }
   const href = url.href.replace(/\|/g, '%7C');
   return /^[\x21-\x7e]+$/.test(href) &&
-    !/[<>]/.test(href) &&
+    !/[<>&]/.test(href) &&
     href.length <= URL_MAX
     ? href
     : undefined;

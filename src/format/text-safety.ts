@@ -83,7 +83,7 @@ const escapeEntities = (text: string): string =>
   text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
 
 const neutralizeMentions = (text: string): string =>
-  text.replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+  text.replace(/@(channel|here|everyone)/gi, '@\u200b$1');
 
 /**
  * Untrusted text for Slack mrkdwn / Chatbot client-markdown: cleaned,
