@@ -69,13 +69,15 @@ export const stringsIn = (value: unknown): string[] => {
   return [];
 };
 
-type SlackText = { type: string; text: string };
-type SlackBlock = {
+export type SlackText = { type: string; text: string };
+export type SlackBlock = {
   type: string;
   text?: SlackText;
   fields?: SlackText[];
   elements?: { type: string; text?: SlackText | string; url?: string }[];
 };
+
+export type SlackMessage = { text: string; blocks: SlackBlock[] };
 
 /** Breaches of Slack Block Kit limits (FORMATS.md §5). */
 export const slackLimitProblems = (message: {
