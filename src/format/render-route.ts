@@ -19,11 +19,11 @@ export type RenderRoute = {
 };
 
 /**
- * Per-protocol bodies. E-mail and every protocol not listed (SMS, mobile
- * push) get the plain text (`default` is required by SNS); machine
- * subscribers (`https`, which is how AWS Chatbot subscribes, `http`, `sqs`,
- * `lambda`, `firehose`) get the route's own format. `email-json` wraps the
- * `default` body.
+ * Per-protocol bodies. People's protocols get the plain text: `email`, and
+ * `default` (required by SNS; used by `email-json`, SMS and mobile push).
+ * Machine subscribers get the route's own format: `https` (how AWS Chatbot
+ * subscribes), `http`, and `sqs`, `lambda`, `firehose` (a relay posting
+ * Block Kit to a Slack webhook, an archive).
  */
 const MACHINE_PROTOCOLS = [
   'https',

@@ -183,7 +183,7 @@ export const messageProblems = (
       continue;
     }
     const bodyFormat =
-      protocol === 'https' || protocol === 'http' ? format : 'text';
+      protocol === 'default' || protocol === 'email' ? 'text' : format;
     problems.push(
       ...bodyProblems(bodyFormat, body).map(
         (problem) => `${protocol}: ${problem}`
