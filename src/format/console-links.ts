@@ -77,6 +77,25 @@ export const securityHubFindingUrl = (finding: Finding): string | undefined => {
   );
 };
 
+/**
+ * The provider's own page for the finding (ASFF `SourceUrl`, e.g. the
+ * GuardDuty or Access Analyzer console), only when it is on the console of
+ * the finding's partition and names the finding's region.
+ */
+export const providerFindingUrl = (finding: Finding): string | undefined => {
+  const base = consoleBase(finding.partition, finding.region);
+  if (!base || !finding.sourceUrl) return undefined;
+  const url = safeHttpsUrl(finding.sourceUrl, [new URL(base).hostname]);
+  return url?.includes(`region=${finding.region}`) ? url : undefined;
+};
+
+/** AWS documentation, where ASFF `Remediation.Recommendation.Url` points. */
+export const remediationUrl = (finding: Finding): string | undefined =>
+  safeHttpsUrl(finding.remediation?.url, [
+    'docs.aws.amazon.com',
+    'docs.amazonaws.cn',
+  ]);
+
 const INSTANCE_ID = /(?:^|instance\/)(i-[0-9a-f]{8,17})$/;
 const ECR_REPOSITORY = /^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/;
 const FUNCTION_ARN =

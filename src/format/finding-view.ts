@@ -1,6 +1,8 @@
 import type { Finding } from '../findings/finding.js';
 import {
   inspectorFindingUrl,
+  providerFindingUrl,
+  remediationUrl,
   resourceUrl,
   securityHubFindingUrl,
 } from './console-links.js';
@@ -150,6 +152,13 @@ const nextSteps = (finding: Finding): string[] => {
   return steps;
 };
 
+/** A product name fit for a 75-character button: letters, digits, spaces. */
+const truncateName = (product: string): string =>
+  product
+    .replace(/[^A-Za-z0-9 .-]/g, '')
+    .slice(0, 40)
+    .trim() || 'provider console';
+
 const links = (finding: Finding): ConsoleLink[] => {
   const result: ConsoleLink[] = [];
   const inspector = inspectorFindingUrl(finding);
@@ -158,9 +167,18 @@ const links = (finding: Finding): ConsoleLink[] => {
   if (securityHub) {
     result.push({ text: 'Open in Security Hub', url: securityHub });
   }
+  const provider = providerFindingUrl(finding);
+  if (provider) {
+    result.push({
+      text: `Open in ${truncateName(finding.product)}`,
+      url: provider,
+    });
+  }
   const resource = finding.resources[0];
   const resourceLink = resource && resourceUrl(resource, finding);
   if (resourceLink) result.push({ text: 'Open resource', url: resourceLink });
+  const remediation = remediationUrl(finding);
+  if (remediation) result.push({ text: 'Remediation guide', url: remediation });
   return result;
 };
 

@@ -91,9 +91,11 @@ const resourceNamed = (finding: Finding) => {
 };
 
 const consoleLinks = (text: string) =>
-  [...text.matchAll(/https:\/\/console\.[a-z.-]+\/[^\s|>"\\)]*/g)].map(
-    ([url]) => url
-  );
+  [
+    ...text.matchAll(
+      /https:\/\/([a-z0-9-]+\.)?console\.[a-z.-]+\/[^\s|>"\\)]*/g
+    ),
+  ].map(([url]) => url);
 
 const assertFormats = ({ finding }: Case) => {
   const out = rendered(finding);
@@ -132,10 +134,12 @@ const assertFormats = ({ finding }: Case) => {
   expect(out.textBody).toContain(resource);
 
   // Links at the finding's own region and partition.
-  const host = CONSOLE_HOST[finding.partition] ?? CONSOLE_HOST.aws;
+  const host = CONSOLE_HOST[finding.partition] ?? 'console.aws.amazon.com';
   for (const body of [out.chatbotBody, out.slackBody, out.textBody]) {
     for (const url of consoleLinks(body)) {
-      expect(url.startsWith(`https://${host}/`)).toBe(true);
+      expect(url).toMatch(
+        new RegExp(`^https://([a-z0-9-]+\\.)?${host.replace(/\./g, '\\.')}/`)
+      );
       expect(url).toContain(`region=${finding.region}`);
     }
   }

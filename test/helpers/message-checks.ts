@@ -31,7 +31,7 @@ export type ChatbotNotification = z.infer<typeof ChatbotNotificationSchema>;
 
 /** Hosts a rendered link may point at. */
 const LINK_HOSTS =
-  /^https:\/\/(console\.aws\.amazon\.com|console\.amazonaws-us-gov\.com|console\.amazonaws\.cn|nvd\.nist\.gov|github\.com|alas\.aws\.amazon\.com|ubuntu\.com|cwe\.mitre\.org|(www\.)?cve\.org|people\.canonical\.com|security-tracker\.debian\.org|access\.redhat\.com|msrc\.microsoft\.com|osv\.dev|(www\.)?suse\.com|security\.alpinelinux\.org)\//;
+  /^https:\/\/(([a-z0-9-]+\.)?console\.aws\.amazon\.com|docs\.aws\.amazon\.com|docs\.amazonaws\.cn|console\.amazonaws-us-gov\.com|console\.amazonaws\.cn|nvd\.nist\.gov|github\.com|alas\.aws\.amazon\.com|ubuntu\.com|cwe\.mitre\.org|(www\.)?cve\.org|people\.canonical\.com|security-tracker\.debian\.org|access\.redhat\.com|msrc\.microsoft\.com|osv\.dev|(www\.)?suse\.com|security\.alpinelinux\.org)\//;
 
 // One of our links: `<https://…|text>`, a URL without `<>|&` or spaces.
 const LINK = /<(https:\/\/[^\s<>|&]+)\|[^<>]*>/g;

@@ -3,6 +3,8 @@ import { advisoryUrl } from '../../../src/format/advisory-links.js';
 import {
   consoleBase,
   inspectorFindingUrl,
+  providerFindingUrl,
+  remediationUrl,
   resourceUrl,
   securityHubFindingUrl,
 } from '../../../src/format/console-links.js';
@@ -231,5 +233,57 @@ describe('Function: safeHttpsUrl', () => {
     expect(safeHttpsUrl('https://nvd.nist.gov/a|b<c> d')).toBe(
       'https://nvd.nist.gov/a%7Cb%3Cc%3E%20d'
     );
+  });
+});
+
+describe('Function: providerFindingUrl', () => {
+  it('links the provider console on the finding partition and region', () => {
+    // Prepare
+    const finding = aFinding({
+      source: 'securityhub',
+      region: 'us-west-2',
+      sourceUrl:
+        'https://console.aws.amazon.com/access-analyzer/home?region=us-west-2#/findings/details/dad90d5d',
+    });
+
+    // Act & Assess
+    expect(providerFindingUrl(finding)).toBe(finding.sourceUrl);
+  });
+
+  it.each([
+    { case: 'another host', url: 'https://evil.example/?region=us-west-2' },
+    {
+      case: 'another region',
+      url: 'https://console.aws.amazon.com/x?region=eu-west-1',
+    },
+    {
+      case: 'another partition',
+      url: 'https://console.amazonaws.cn/x?region=us-west-2',
+    },
+  ])('gives none for $case', ({ url }) => {
+    expect(
+      providerFindingUrl(aFinding({ region: 'us-west-2', sourceUrl: url }))
+    ).toBeUndefined();
+  });
+});
+
+describe('Function: remediationUrl', () => {
+  it('links AWS documentation only', () => {
+    expect(
+      remediationUrl(
+        aFinding({
+          remediation: {
+            url: 'https://docs.aws.amazon.com/console/securityhub/CloudTrail.2/remediation',
+          },
+        })
+      )
+    ).toBe(
+      'https://docs.aws.amazon.com/console/securityhub/CloudTrail.2/remediation'
+    );
+    expect(
+      remediationUrl(
+        aFinding({ remediation: { url: 'https://evil.example/fix' } })
+      )
+    ).toBeUndefined();
   });
 });
