@@ -1,12 +1,7 @@
 import type { Finding } from '../findings/finding.js';
-import {
-  inspectorFindingUrl,
-  providerFindingUrl,
-  remediationUrl,
-  resourceUrl,
-  securityHubFindingUrl,
-} from './console-links.js';
+import { resourceUrl } from './console-links.js';
 import { kindFacts } from './finding-facts.js';
+import { findingLinks } from './finding-links.js';
 import type { RenderContext } from './render.js';
 
 /**
@@ -152,36 +147,6 @@ const nextSteps = (finding: Finding): string[] => {
   return steps;
 };
 
-/** A product name fit for a 75-character button: letters, digits, spaces. */
-const truncateName = (product: string): string =>
-  product
-    .replace(/[^A-Za-z0-9 .-]/g, '')
-    .slice(0, 40)
-    .trim() || 'provider console';
-
-const links = (finding: Finding): ConsoleLink[] => {
-  const result: ConsoleLink[] = [];
-  const inspector = inspectorFindingUrl(finding);
-  if (inspector) result.push({ text: 'Open in Inspector', url: inspector });
-  const securityHub = securityHubFindingUrl(finding);
-  if (securityHub) {
-    result.push({ text: 'Open in Security Hub', url: securityHub });
-  }
-  const provider = providerFindingUrl(finding);
-  if (provider) {
-    result.push({
-      text: `Open in ${truncateName(finding.product)}`,
-      url: provider,
-    });
-  }
-  const resource = finding.resources[0];
-  const resourceLink = resource && resourceUrl(resource, finding);
-  if (resourceLink) result.push({ text: 'Open resource', url: resourceLink });
-  const remediation = remediationUrl(finding);
-  if (remediation) result.push({ text: 'Remediation guide', url: remediation });
-  return result;
-};
-
 /** The format-neutral view of one finding for one announcement. */
 export const findingView = (
   finding: Finding,
@@ -201,7 +166,7 @@ export const findingView = (
     facts: [...commonFacts(finding), ...facts],
     sections,
     nextSteps: nextSteps(finding),
-    links: links(finding),
+    links: findingLinks(finding),
     keywords: [
       finding.severity.label,
       finding.product,

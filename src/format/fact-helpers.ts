@@ -1,0 +1,16 @@
+import { advisoryUrl } from './advisory-links.js';
+import type { Fact, Line, ListSection, Segment } from './finding-view.js';
+
+/** The facts and lists of one finding kind. */
+export type KindFacts = { facts: Fact[]; sections: ListSection[] };
+
+export const text = (value: string): Line => [{ text: value }];
+export const fact = (label: string, value: string | Line): Fact => ({
+  label,
+  value: typeof value === 'string' ? text(value) : value,
+});
+
+export const linkedId = (id: string, sourceUrl?: string): Segment => {
+  const url = advisoryUrl(id, sourceUrl);
+  return url ? { text: id, url } : { text: id };
+};
