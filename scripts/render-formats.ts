@@ -10,6 +10,7 @@ import {
   type RenderRoute,
   renderForRoute,
 } from '../src/format/render-route.js';
+import { eventsOf } from '../src/replay/wrap.js';
 
 const [file, only] = process.argv.slice(2);
 if (!file) {
@@ -18,16 +19,20 @@ if (!file) {
   );
   process.exit(2);
 }
-const parsed = parseEvent(JSON.parse(readFileSync(file, 'utf8')));
-if (parsed.kind !== 'findings') {
-  console.error(`${parsed.kind}: ${parsed.reason}`);
-  process.exit(1);
-}
+// Files may hold one event, an array of events, or API listings (as replay reads them).
+const findings = eventsOf(JSON.parse(readFileSync(file, 'utf8'))).flatMap(
+  ({ event }) => {
+    const parsed = parseEvent(event);
+    if (parsed.kind === 'findings') return parsed.findings;
+    console.error(`${parsed.kind}: ${parsed.reason}`);
+    return [];
+  }
+);
 const routes: RenderRoute[] = [
   ...MESSAGE_FORMATS.map((format) => ({ name: 'example', format })),
   { name: 'example', format: 'chatbot', perProtocol: true },
 ];
-for (const finding of parsed.findings) {
+for (const finding of findings) {
   for (const route of routes) {
     const label = route.perProtocol ? 'per-protocol' : route.format;
     if (only && only !== label) continue;

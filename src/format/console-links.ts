@@ -97,6 +97,8 @@ export const remediationUrl = (finding: Finding): string | undefined =>
   ]);
 
 const INSTANCE_ID = /(?:^|instance\/)(i-[0-9a-f]{8,17})$/;
+const ECR_IMAGE_ARN =
+  /^arn:[a-z-]+:ecr:[a-z0-9-]+:(\d{12}):repository\/([a-z0-9._/-]+?)(?:\/sha256:[0-9a-f]{64})?$/;
 const ECR_REPOSITORY = /^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/;
 const FUNCTION_ARN =
   /^arn:[a-z-]+:lambda:[a-z0-9-]+:\d{12}:function:([A-Za-z0-9_-]{1,64})(?::[$A-Za-z0-9_-]+)?$/;
@@ -123,8 +125,15 @@ export const resourceUrl = (
         : undefined;
     }
     case 'AwsEcrContainerImage': {
-      const repository = resource.details.repositoryName;
-      const registry = resource.details.registry ?? finding.accountId;
+      // The image ARN names registry and repository; Inspector's details
+      // say `repositoryName`/`registry`, ASFF's `RepositoryName`.
+      const arn = ECR_IMAGE_ARN.exec(resource.id);
+      const repository =
+        arn?.[2] ??
+        resource.details.repositoryName ??
+        resource.details.RepositoryName;
+      const registry =
+        arn?.[1] ?? resource.details.registry ?? finding.accountId;
       return repository &&
         ECR_REPOSITORY.test(repository) &&
         repository.length <= 256 &&

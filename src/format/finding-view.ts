@@ -130,8 +130,10 @@ const resourceLine = (finding: Finding): Line => {
     : [{ ...head, code: !url }, ...more];
 };
 
-// Text that says nothing is not a next step.
-const EMPTY_ADVICE = /^(none provided|none|n\/a|not ?available|-)?\.?$/i;
+// Text that says nothing is not a next step: empty placeholders, and
+// Inspector's boilerplate pointing back at the fixed versions shown anyway.
+const EMPTY_ADVICE =
+  /^(none provided|none|n\/a|not ?available|-)?\.?$|^remediation is available\. please refer to the fixed version/i;
 
 const nextSteps = (finding: Finding): string[] => {
   const steps: string[] = [];

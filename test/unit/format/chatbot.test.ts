@@ -135,14 +135,17 @@ describe('Formatter: chatbot', () => {
     expect(message.content.description).toContain('*Resolved: CLOSED*');
   });
 
-  it.each(['None Provided', 'none provided.', '', '  '])(
-    'gives no next step for remediation %j',
-    (text) => {
-      expect(
-        notification(aFinding({ remediation: { text } })).content.nextSteps
-      ).toBeUndefined();
-    }
-  );
+  it.each([
+    'None Provided',
+    'none provided.',
+    '',
+    '  ',
+    'Remediation is available. Please refer to the Fixed version in the vulnerability details section above.',
+  ])('gives no next step for remediation %j', (text) => {
+    expect(
+      notification(aFinding({ remediation: { text } })).content.nextSteps
+    ).toBeUndefined();
+  });
 
   it('turns remediation text into a next step', () => {
     expect(

@@ -165,6 +165,22 @@ describe('Function: resourceUrl', () => {
     );
   });
 
+  it('links an ECR image from its ARN, whatever the details say', () => {
+    expect(
+      resourceUrl(
+        {
+          ...base,
+          type: 'AwsEcrContainerImage',
+          id: `arn:aws:ecr:eu-west-1:210987654321:repository/repo-os/sha256:${'a'.repeat(64)}`,
+          details: { RepositoryName: 'repo-os' },
+        },
+        finding
+      )
+    ).toBe(
+      'https://console.aws.amazon.com/ecr/repositories/private/210987654321/repo-os?region=eu-west-1'
+    );
+  });
+
   it.each([
     { type: 'AwsEc2Instance', id: 'i-<!channel>' },
     {
