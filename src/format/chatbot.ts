@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.js';
 import { sizesFor } from './budget.js';
-import { type FindingView, findingView } from './finding-view.js';
+import { type FindingView, findingView, subjectOf } from './finding-view.js';
 import { fitList } from './fit-lists.js';
 import { mrkdwnLine } from './line-render.js';
 import type { Formatter } from './render.js';
-import { mrkdwnText, snsSubject } from './text-safety.js';
+import { mrkdwnText } from './text-safety.js';
 
 /** Stable per finding, so every update of it lands in one chat thread. */
 export const threadIdFor = (finding: Finding): string =>
@@ -20,12 +20,6 @@ const titleOf = (view: FindingView, max: number): string => {
   const prefix = `${view.emoji} ${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.severity} | `;
   return `${prefix}${mrkdwnText(view.finding.title, max - prefix.length)}`;
 };
-
-/** The SNS subject every format shares: `[HIGH] Escalated: <title>`. */
-export const subjectOf = (view: FindingView): string =>
-  snsSubject(
-    `[${view.severity}] ${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.finding.title}`
-  );
 
 const nonEmpty = (texts: readonly string[]): string[] =>
   texts.filter((text) => text !== '');

@@ -3,6 +3,7 @@ import { resourceUrl } from './console-links.js';
 import { kindFacts } from './finding-facts.js';
 import { findingLinks } from './finding-links.js';
 import type { RenderContext } from './render.js';
+import { snsSubject } from './text-safety.js';
 
 /**
  * A run of text. `text` is always untrusted and escaped by the renderer;
@@ -13,6 +14,7 @@ export type Segment = {
   readonly url?: string;
   readonly code?: boolean;
 };
+/** Segments shown on one line. */
 export type Line = readonly Segment[];
 
 /** A labelled value: "Fix available: YES". */
@@ -179,6 +181,8 @@ export const findingView = (
   };
 };
 
-/** The line's text without markup, for plain text and fallbacks. */
-export const lineText = (line: Line): string =>
-  line.map((segment) => segment.text).join('');
+/** The SNS subject every format shares: `[HIGH] Escalated: <title>`. */
+export const subjectOf = (view: FindingView): string =>
+  snsSubject(
+    `[${view.severity}] ${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.finding.title}`
+  );

@@ -1,6 +1,5 @@
 import { sizesFor } from './budget.js';
-import { subjectOf } from './chatbot.js';
-import { findingView } from './finding-view.js';
+import { findingView, subjectOf } from './finding-view.js';
 import { fitList } from './fit-lists.js';
 import { plainLine } from './line-render.js';
 import type { Formatter } from './render.js';
