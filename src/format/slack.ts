@@ -34,7 +34,7 @@ const header = (view: FindingView): Block => {
   return {
     type: 'header',
     // plain_text is not parsed for mentions or links; it is escaped all the
-    // same, as Slack decodes &amp; &lt; &gt; in every text object.
+    // same, so every text object follows one rule (docs/formats.md, Safety).
     text: {
       type: 'plain_text',
       text: `${prefix}${mrkdwnText(view.finding.title, SLACK_LIMITS.header - prefix.length)}`,
