@@ -12,10 +12,13 @@ import {
 } from '../src/format/render-route.js';
 import { eventsOf } from '../src/replay/wrap.js';
 
-const [file, only] = process.argv.slice(2);
-if (!file) {
+const [file, only, variant = 'new'] = process.argv.slice(2);
+const VARIANTS = ['new', 'escalated', 'resolved', 'reminder'] as const;
+const isVariant = (value: string): value is (typeof VARIANTS)[number] =>
+  (VARIANTS as readonly string[]).includes(value);
+if (!file || !isVariant(variant)) {
   console.error(
-    'usage: render-formats <event.json> [chatbot|slack|text|per-protocol]'
+    'usage: render-formats <event.json> [chatbot|slack|text|per-protocol] [new|escalated|resolved|reminder]'
   );
   process.exit(2);
 }
@@ -38,7 +41,11 @@ for (const finding of findings) {
     if (only && only !== label) continue;
     const message = renderForRoute(route, finding, {
       route: route.name,
-      variant: 'new',
+      variant,
+      // Escalations show the severity announced before; MEDIUM for the example.
+      ...(variant === 'escalated'
+        ? { previousSeverity: 'MEDIUM' as const }
+        : {}),
     });
     const body =
       route.format === 'text' && !route.perProtocol
