@@ -85,6 +85,51 @@ describe('Property: every format of any finding', () => {
     expect(slack?.message.body).toMatch(/and \d+ more packages/);
   });
 
+  it('fits 256 KiB when every field is full of what JSON escapes twice', () => {
+    // Prepare: `"` and `\` take 4 bytes once a JSON body is nested in the
+    // per-protocol JSON, the worst case for the SNS size.
+    const nasty = '"\\'.repeat(3000);
+    const finding = aFinding({
+      title: nasty,
+      description: nasty,
+      product: nasty,
+      accountId: nasty,
+      remediation: { text: nasty },
+      resources: Array.from({ length: 10 }, () => ({
+        type: 'X',
+        providerType: nasty,
+        id: nasty,
+        name: nasty,
+        tags: {},
+        details: { [nasty.slice(0, 30)]: nasty },
+      })),
+      vulnerability: {
+        ids: [nasty, nasty],
+        cvss: [],
+        packages: Array.from({ length: 100 }, (_, index) => ({
+          name: nasty,
+          version: nasty,
+          fixedInVersion: nasty,
+          remediation: `${nasty}${index}`,
+        })),
+        referenceUrls: [],
+      },
+    });
+
+    // Act
+    const rendered = renderAll(finding, {
+      route: 'r',
+      variant: 'escalated',
+      previousSeverity: 'LOW',
+    });
+
+    // Assess
+    for (const { route, message, bytes } of rendered) {
+      expect(bytes).toBeLessThanOrEqual(SNS_MAX_BYTES);
+      expect(messageProblems(route.format, message)).toEqual([]);
+    }
+  });
+
   it('keeps publishing hostile strings inert in every field at once', () => {
     fc.assert(
       fc.property(fc.constantFrom(...HOSTILE), (hostile) => {
