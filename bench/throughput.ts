@@ -22,6 +22,7 @@ const config: Config = {
     name: `bench-${format}`,
     topicArn: `arn:aws:sns:us-east-1:123456789012:bench-${format}`,
     format,
+    perProtocol: false,
     stop: false,
     announceResolutions: true,
     acknowledge: false,

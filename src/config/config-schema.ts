@@ -37,6 +37,14 @@ export const RouteSchema = z.strictObject({
   topicArn,
   /** @default 'chatbot' */
   format: z.enum(MESSAGE_FORMATS).default('chatbot'),
+  /**
+   * Publish per-protocol bodies in one message (SNS `MessageStructure`
+   * json): e-mail (and SMS, `default`) subscribers get plain text, HTTPS
+   * (AWS Chatbot), HTTP, SQS, Lambda and Firehose get `format`. One topic
+   * then serves both people's inboxes and a chat channel.
+   * @default false
+   */
+  perProtocol: z.boolean().default(false),
   /** The finding must match one of these conditions. @default everything */
   match: conditions.optional(),
   /** A finding matching any of these is not sent to this route. */

@@ -1,8 +1,12 @@
 import { formatChatbot } from './chatbot.js';
 import type { MessageFormat } from './formats.js';
 import type { Formatter } from './render.js';
+import { formatSlack } from './slack.js';
+import { formatText } from './text.js';
 
 /** One formatter per configurable format. */
 export const FORMATTERS = {
   chatbot: formatChatbot,
+  slack: formatSlack,
+  text: formatText,
 } as const satisfies Record<MessageFormat, Formatter>;

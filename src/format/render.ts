@@ -4,11 +4,19 @@ import type { FindingSeverityLabel } from '../findings/severity.js';
 /** Why a finding is announced. */
 export type Variant = 'new' | 'escalated' | 'resolved' | 'reminder';
 
+/**
+ * How much a formatter may say: `full` normally; `compact` and `minimal`
+ * when the full message does not fit SNS's 256 KiB (see `sns-size.ts`).
+ */
+export type Budget = 'full' | 'compact' | 'minimal';
+
 export type RenderContext = {
   readonly route: string;
   readonly variant: Variant;
   /** The severity announced before, for escalations. */
   readonly previousSeverity?: FindingSeverityLabel;
+  /** @default 'full' */
+  readonly budget?: Budget;
 };
 
 /** A message ready for SNS `Publish`. */

@@ -1,5 +1,27 @@
 import type { Finding } from '../findings/finding.js';
 
+/** SNS allows at most 10 message attributes per message. */
+export const MAX_ATTRIBUTES = 10;
+
+const VALUE_MAX = 256;
+
+/**
+ * An attribute value SNS accepts and a filter policy can match: no control
+ * characters, no surrounding spaces, at most 256 characters, never empty
+ * (SNS rejects an empty String value).
+ */
+const attributeValue = (value: string | undefined): string => {
+  const cleaned = (value ?? '')
+    .slice(0, VALUE_MAX * 2)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, VALUE_MAX)
+    .trim();
+  return cleaned === '' ? 'unknown' : cleaned;
+};
+
 /**
  * SNS message attributes on every publish, so subscribers can filter with
  * subscription filter policies. At most 10 attributes are allowed.
@@ -7,13 +29,18 @@ import type { Finding } from '../findings/finding.js';
 export const messageAttributes = (
   finding: Finding,
   route: string
-): Record<string, string> => ({
-  severity: finding.severity.label,
-  provider: finding.company,
-  product: finding.product,
-  findingType: finding.type,
-  account: finding.accountId,
-  region: finding.region,
-  route,
-  lifecycle: finding.status.lifecycle,
-});
+): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries({
+      severity: finding.severity.label,
+      provider: finding.company,
+      product: finding.product,
+      findingType: finding.type,
+      account: finding.accountId,
+      region: finding.region,
+      route,
+      lifecycle: finding.status.lifecycle,
+    })
+      .slice(0, MAX_ATTRIBUTES)
+      .map(([name, value]) => [name, attributeValue(value)])
+  );

@@ -7,6 +7,7 @@ import type { DedupStore } from '../dedup/dedup-store.js';
 import { type EventMeta, parseEvent } from '../events/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Formatter } from '../format/render.js';
+import { renderForRoute } from '../format/render-route.js';
 import type { Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
 import { messageAttributes } from './attributes.js';
@@ -116,18 +117,20 @@ export const createPipeline = (deps: PipelineDeps) => {
     const claim = await claimFor(finding, route, budget);
     if (!('token' in claim)) return claim;
     try {
-      // Render step: the claim decided the variant; the formatter only
-      // turns the finding into the message text.
-      const formatter = deps.formatters[route.format];
-      if (!formatter)
-        throw new Error(`No formatter for format "${route.format}"`);
-      const rendered = formatter(finding, {
-        route: route.name,
-        variant: claim.variant,
-        ...(claim.previous
-          ? { previousSeverity: claim.previous.severity }
-          : {}),
-      });
+      // Render step: the claim decided the variant; rendering only turns
+      // the finding into the route's message.
+      const rendered = renderForRoute(
+        route,
+        finding,
+        {
+          route: route.name,
+          variant: claim.variant,
+          ...(claim.previous
+            ? { previousSeverity: claim.previous.severity }
+            : {}),
+        },
+        deps.formatters
+      );
       return {
         ...claim,
         message: {

@@ -14,6 +14,8 @@ export type RouteTarget = {
   readonly name: string;
   readonly topicArn: string;
   readonly format: MessageFormat;
+  /** Per-protocol bodies (SNS `MessageStructure` json). @default false */
+  readonly perProtocol?: boolean;
   /** Same state inside this window is a duplicate. */
   readonly dedupWindowMs: number;
   /** Announce resolutions of findings this route announced. */
@@ -74,6 +76,7 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
     name: route.name,
     topicArn: route.topicArn,
     format: route.format,
+    perProtocol: route.perProtocol,
     dedupWindowMs:
       (route.dedupWindowHours ?? config.dedup.windowHours) * HOUR_MS,
     announceResolutions: route.announceResolutions,

@@ -10,6 +10,7 @@ type Message = {
   format: string;
   subject: string;
   message: string;
+  messageStructure: 'json' | null;
   attributes: Record<string, string>;
 };
 
@@ -181,19 +182,31 @@ describe('Command: replay', () => {
       for (const { line, message } of messages) {
         expect(message.route).toEqual(expect.any(String));
         expect(message.topicArn).toMatch(/^arn:aws:sns:[\w-]+:\d{12}:[\w-]+$/);
-        expect(message.format).toBe('chatbot');
         expect(message.subject.length).toBeLessThanOrEqual(100);
         expect(message.subject).toMatch(/^[\x20-\x7e]+$/);
         expect(typeof message.message).toBe('string');
-        expect(JSON.parse(message.message)).toMatchObject({
-          version: '1.0',
-          source: 'custom',
-        });
+        const body = JSON.parse(message.message);
+        const chatbot =
+          message.messageStructure === 'json' ? JSON.parse(body.https) : body;
+        if (message.format === 'slack') {
+          expect(body).toMatchObject({ text: expect.any(String) });
+          expect(body.blocks.length).toBeGreaterThan(0);
+        } else {
+          expect(message.format).toBe('chatbot');
+          expect(chatbot).toMatchObject({ version: '1.0', source: 'custom' });
+        }
         expect(message.attributes).toMatchObject({
           severity: line.severity,
           route: message.route,
         });
       }
+      // config/example.yaml has a slack route and a per-protocol route.
+      expect(new Set(messages.map(({ message }) => message.format))).toEqual(
+        new Set(['chatbot', 'slack'])
+      );
+      expect(
+        messages.some(({ message }) => message.messageStructure === 'json')
+      ).toBe(true);
     });
 
     it('gives an ignored event a null finding and its reason', () => {

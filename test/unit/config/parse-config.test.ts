@@ -30,6 +30,7 @@ describe('Function: parseConfig', () => {
       name: 'r',
       topicArn: TOPIC,
       format: 'chatbot',
+      perProtocol: false,
       stop: false,
       announceResolutions: false,
       acknowledge: false,

@@ -1,0 +1,56 @@
+/**
+ * Prints every format of the findings in one event file, as published:
+ * `npx tsx scripts/render-formats.ts events/inspector2/<file>.json [format]`.
+ * Used to write docs/formats.md; no AWS calls.
+ */
+import { readFileSync } from 'node:fs';
+import { parseEvent } from '../src/events/parse-event.js';
+import { MESSAGE_FORMATS } from '../src/format/formats.js';
+import {
+  type RenderRoute,
+  renderForRoute,
+} from '../src/format/render-route.js';
+import { eventsOf } from '../src/replay/wrap.js';
+
+const [file, only, variant = 'new'] = process.argv.slice(2);
+const VARIANTS = ['new', 'escalated', 'resolved', 'reminder'] as const;
+const isVariant = (value: string): value is (typeof VARIANTS)[number] =>
+  (VARIANTS as readonly string[]).includes(value);
+if (!file || !isVariant(variant)) {
+  console.error(
+    'usage: render-formats <event.json> [chatbot|slack|text|per-protocol] [new|escalated|resolved|reminder]'
+  );
+  process.exit(2);
+}
+// Files may hold one event, an array of events, or API listings (as replay reads them).
+const findings = eventsOf(JSON.parse(readFileSync(file, 'utf8'))).flatMap(
+  ({ event }) => {
+    const parsed = parseEvent(event);
+    if (parsed.kind === 'findings') return parsed.findings;
+    console.error(`${parsed.kind}: ${parsed.reason}`);
+    return [];
+  }
+);
+const routes: RenderRoute[] = [
+  ...MESSAGE_FORMATS.map((format) => ({ name: 'example', format })),
+  { name: 'example', format: 'chatbot', perProtocol: true },
+];
+for (const finding of findings) {
+  for (const route of routes) {
+    const label = route.perProtocol ? 'per-protocol' : route.format;
+    if (only && only !== label) continue;
+    const message = renderForRoute(route, finding, {
+      route: route.name,
+      variant,
+      // Escalations show the severity announced before; MEDIUM for the example.
+      ...(variant === 'escalated'
+        ? { previousSeverity: 'MEDIUM' as const }
+        : {}),
+    });
+    const body =
+      route.format === 'text' && !route.perProtocol
+        ? message.body
+        : JSON.stringify(JSON.parse(message.body), null, 2);
+    console.log(`--- ${label}\nSubject: ${message.subject}\n${body}\n`);
+  }
+}

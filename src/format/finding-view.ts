@@ -1,0 +1,188 @@
+import type { Finding } from '../findings/finding.js';
+import { resourceUrl } from './console-links.js';
+import { kindFacts } from './finding-facts.js';
+import { findingLinks } from './finding-links.js';
+import type { RenderContext } from './render.js';
+import { snsSubject } from './text-safety.js';
+
+/**
+ * A run of text. `text` is always untrusted and escaped by the renderer;
+ * `url` is a validated https URL (see `safe-url.ts`).
+ */
+export type Segment = {
+  readonly text: string;
+  readonly url?: string;
+  readonly code?: boolean;
+};
+/** Segments shown on one line. */
+export type Line = readonly Segment[];
+
+/** A labelled value: "Fix available: YES". */
+export type Fact = { readonly label: string; readonly value: Line };
+
+/** A list that may be long: packages, network path, standards. */
+export type ListSection = {
+  readonly title: string;
+  /** Plural noun for the "and 37 more packages" note. */
+  readonly noun: string;
+  readonly items: readonly Line[];
+};
+
+export type ConsoleLink = { readonly text: string; readonly url: string };
+
+/**
+ * Everything a format shows, decided once, format-neutral: each format only
+ * decides layout, escaping and limits.
+ */
+export type FindingView = {
+  readonly finding: Finding;
+  readonly context: RenderContext;
+  /** `HIGH 7.5` or `UNTRIAGED`. */
+  readonly severity: string;
+  /** Slack emoji code for the severity (`:red_circle:`). */
+  readonly emoji: string;
+  /** "Escalated", "Resolved", "Reminder" or nothing for a new finding. */
+  readonly variantLabel?: string;
+  /** "Severity escalated: MEDIUM → HIGH" and the like. */
+  readonly change?: string;
+  readonly resource: Line;
+  readonly facts: readonly Fact[];
+  readonly sections: readonly ListSection[];
+  readonly nextSteps: readonly string[];
+  readonly links: readonly ConsoleLink[];
+  readonly keywords: readonly string[];
+};
+
+const SEVERITY_EMOJI = {
+  CRITICAL: ':red_circle:',
+  HIGH: ':large_orange_circle:',
+  MEDIUM: ':large_yellow_circle:',
+  LOW: ':large_blue_circle:',
+  INFORMATIONAL: ':white_circle:',
+  UNTRIAGED: ':grey_question:',
+} as const satisfies Record<Finding['severity']['label'], string>;
+
+const VARIANT_LABEL = {
+  new: undefined,
+  escalated: 'Escalated',
+  resolved: 'Resolved',
+  reminder: 'Reminder',
+} as const satisfies Record<RenderContext['variant'], string | undefined>;
+
+const severityText = (finding: Finding): string => {
+  const { label, score } = finding.severity;
+  return score === undefined ? label : `${label} ${score.toFixed(1)}`;
+};
+
+const changeText = (finding: Finding, context: RenderContext) => {
+  switch (context.variant) {
+    case 'escalated':
+      return `Severity escalated: ${context.previousSeverity ?? 'unknown'} → ${finding.severity.label}`;
+    case 'resolved':
+      return `Resolved: ${finding.status.provider ?? finding.status.compliance ?? finding.status.record ?? finding.status.lifecycle}`;
+    case 'reminder':
+      return 'Reminder: still open, announced before';
+    default:
+      return undefined;
+  }
+};
+
+const statusText = (finding: Finding): string =>
+  [
+    finding.status.lifecycle,
+    finding.status.provider,
+    finding.status.workflow && `workflow ${finding.status.workflow}`,
+    finding.status.record && `record ${finding.status.record}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+/** Facts every finding has, before the kind's own. */
+const commonFacts = (finding: Finding): Fact[] => [
+  { label: 'Account', value: [{ text: finding.accountId }] },
+  { label: 'Region', value: [{ text: finding.region }] },
+  {
+    label: 'Product',
+    value: [{ text: `${finding.company} ${finding.product}` }],
+  },
+  { label: 'Status', value: [{ text: statusText(finding) }] },
+];
+
+const resourceLine = (finding: Finding): Line => {
+  const resource = finding.resources[0];
+  if (!resource) return [{ text: 'unknown resource' }];
+  const url = resourceUrl(resource, finding);
+  const named = resource.name && resource.name !== resource.id;
+  const head: Segment = {
+    text: named ? (resource.name ?? resource.id) : resource.id,
+    ...(url ? { url } : {}),
+  };
+  const more =
+    finding.resources.length > 1
+      ? [{ text: ` and ${finding.resources.length - 1} more resources` }]
+      : [];
+  return named
+    ? [
+        head,
+        { text: ' (' },
+        { text: resource.id, code: true },
+        { text: ')' },
+        ...more,
+      ]
+    : [{ ...head, code: !url }, ...more];
+};
+
+// Text that says nothing is not a next step: empty placeholders, and
+// Inspector's boilerplate pointing back at the fixed versions shown anyway.
+const EMPTY_ADVICE =
+  /^(none provided|none|n\/a|not ?available|-)?\.?$|^remediation is available\. please refer to the fixed version/i;
+
+const nextSteps = (finding: Finding): string[] => {
+  const steps: string[] = [];
+  const text = finding.remediation?.text?.trim();
+  if (text && !EMPTY_ADVICE.test(text)) steps.push(text);
+  const packageAdvice = new Set(
+    (finding.vulnerability?.packages ?? [])
+      .slice(0, 50)
+      .map((pkg) => pkg.remediation?.trim() ?? '')
+      .filter((advice) => advice !== '' && !EMPTY_ADVICE.test(advice))
+  );
+  steps.push(...[...packageAdvice].slice(0, 3));
+  return steps;
+};
+
+/** The format-neutral view of one finding for one announcement. */
+export const findingView = (
+  finding: Finding,
+  context: RenderContext
+): FindingView => {
+  const { facts, sections } = kindFacts(finding);
+  const variantLabel = VARIANT_LABEL[context.variant];
+  const change = changeText(finding, context);
+  return {
+    finding,
+    context,
+    severity: severityText(finding),
+    emoji: SEVERITY_EMOJI[finding.severity.label],
+    ...(variantLabel ? { variantLabel } : {}),
+    ...(change ? { change } : {}),
+    resource: resourceLine(finding),
+    facts: [...commonFacts(finding), ...facts],
+    sections,
+    nextSteps: nextSteps(finding),
+    links: findingLinks(finding),
+    keywords: [
+      finding.severity.label,
+      finding.product,
+      finding.type,
+      ...(finding.vulnerability?.ids.slice(0, 1) ?? []),
+      ...(finding.compliance?.controlId ? [finding.compliance.controlId] : []),
+    ],
+  };
+};
+
+/** The SNS subject every format shares: `[HIGH] Escalated: <title>`. */
+export const subjectOf = (view: FindingView): string =>
+  snsSubject(
+    `[${view.severity}] ${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.finding.title}`
+  );
