@@ -54,9 +54,13 @@ for (const event of syntheticEvents(samples, 500, 'warm'))
 
 let findings = 0;
 let messages = 0;
-const started = performance.now();
+// Only the handler is timed: making each synthetic event (a deep copy with
+// new ids) is the benchmark's work, not the pipeline's.
+let handlerMs = 0;
 for (const event of syntheticEvents(samples, EVENTS)) {
+  const started = performance.now();
   const report = await handler(event, context);
+  handlerMs += performance.now() - started;
   findings += report.findings.length;
   messages += report.findings.reduce(
     (sum, finding) =>
@@ -64,7 +68,7 @@ for (const event of syntheticEvents(samples, EVENTS)) {
     0
   );
 }
-const seconds = (performance.now() - started) / 1000;
+const seconds = handlerMs / 1000;
 
 process.stdout.write(
   `${JSON.stringify({

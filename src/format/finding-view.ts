@@ -151,21 +151,14 @@ const nextSteps = (finding: Finding): string[] => {
   return steps;
 };
 
-/** The format-neutral view of one finding for one announcement. */
-export const findingView = (
-  finding: Finding,
-  context: RenderContext
-): FindingView => {
+type FindingParts = Omit<FindingView, 'context' | 'variantLabel' | 'change'>;
+
+const partsOf = (finding: Finding): FindingParts => {
   const { facts, sections } = kindFacts(finding);
-  const variantLabel = VARIANT_LABEL[context.variant];
-  const change = changeText(finding, context);
   return {
     finding,
-    context,
     severity: severityText(finding),
     emoji: SEVERITY_EMOJI[finding.severity.label],
-    ...(variantLabel ? { variantLabel } : {}),
-    ...(change ? { change } : {}),
     resource: resourceLine(finding),
     facts: [...commonFacts(finding), ...facts],
     sections,
@@ -178,6 +171,30 @@ export const findingView = (
       ...(finding.vulnerability?.ids.slice(0, 1) ?? []),
       ...(finding.compliance?.controlId ? [finding.compliance.controlId] : []),
     ],
+  };
+};
+
+// Findings are not changed once normalized: what depends on the finding
+// alone is worked out once, however many routes and formats render it.
+const partsCache = new WeakMap<Finding, FindingParts>();
+
+/** The format-neutral view of one finding for one announcement. */
+export const findingView = (
+  finding: Finding,
+  context: RenderContext
+): FindingView => {
+  let parts = partsCache.get(finding);
+  if (!parts) {
+    parts = partsOf(finding);
+    partsCache.set(finding, parts);
+  }
+  const variantLabel = VARIANT_LABEL[context.variant];
+  const change = changeText(finding, context);
+  return {
+    ...parts,
+    context,
+    ...(variantLabel ? { variantLabel } : {}),
+    ...(change ? { change } : {}),
   };
 };
 

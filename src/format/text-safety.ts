@@ -26,9 +26,18 @@ export type CleanOptions = {
  * on one line unless `multiline`. Works on a bounded prefix of `text`, so a
  * 1 MB description costs no more than a short one.
  */
+// Printable ASCII only: nothing to strip, only spaces to collapse.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 const clean = (text: string, limit: number, options: CleanOptions = {}) => {
   const cut = text.length > limit * 2 + 64;
-  let result = (cut ? text.slice(0, limit * 2 + 64) : text)
+  const bounded = cut ? text.slice(0, limit * 2 + 64) : text;
+  if (PRINTABLE_ASCII.test(bounded)) {
+    // The common case (titles, ids, most descriptions), without the
+    // character-class passes below; same result.
+    return { text: bounded.replace(/ {2,}/g, ' ').trim(), cut };
+  }
+  let result = bounded
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(/\t/g, ' ')
@@ -79,11 +88,17 @@ const ENTITIES: Readonly<Record<string, string>> = {
 export const escapeMrkdwn = (text: string): string =>
   escapeEntities(neutralizeMentions(text));
 
+const ENTITY_CHARS = /[&<>]/;
+
 const escapeEntities = (text: string): string =>
-  text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
+  ENTITY_CHARS.test(text)
+    ? text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char)
+    : text;
 
 const neutralizeMentions = (text: string): string =>
-  text.replace(/@(channel|here|everyone)/gi, '@\u200b$1');
+  text.includes('@')
+    ? text.replace(/@(channel|here|everyone)/gi, '@\u200b$1')
+    : text;
 
 /**
  * Untrusted text for Slack mrkdwn / Chatbot client-markdown: cleaned,

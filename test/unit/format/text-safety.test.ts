@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   escapeMrkdwn,
@@ -124,5 +125,26 @@ describe('Helper: mrkdwnProblems (the property tests rely on it)', () => {
         '&lt;!channel&gt; &amp; <https://nvd.nist.gov/vuln/detail/CVE-2024-1|CVE-2024-1>'
       )
     ).toEqual([]);
+  });
+});
+
+describe('Cleaning: printable ASCII takes a shorter path to the same result', () => {
+  // A zero-width space is removed by cleaning, but sends the text down the
+  // general path: both paths must agree on everything else.
+  const asciiText = fc.stringMatching(/^[\x20-\x7e]{0,300}$/);
+
+  it.each([
+    { name: 'plainText, one line', render: (t: string) => plainText(t, 500) },
+    {
+      name: 'plainText, multiline',
+      render: (t: string) => plainText(t, 500, { multiline: true }),
+    },
+    { name: 'mrkdwnText', render: (t: string) => mrkdwnText(t, 2000) },
+  ])('$name', ({ render }) => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(render(text)).toBe(render(`${text}\u200b`));
+      })
+    );
   });
 });
