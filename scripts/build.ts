@@ -50,7 +50,6 @@ for (const file of entries) {
     target: 'node22',
     format: 'esm',
     minify: true,
-    keepNames: true,
     sourcemap: true,
     legalComments: 'external',
     logLevel: 'info',
