@@ -45,6 +45,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
   const memorySize = number('memorySize');
   const reservedConcurrency = number('reservedConcurrency');
   const topicKeyArns = context('topicKeyArns')?.split(',').filter(Boolean);
+  const alarmTopicArn = context('alarmTopicArn');
 
   const stack = new FindingsNotifierStack(
     app,
@@ -57,6 +58,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
         acknowledges: someRouteAcknowledges(config),
         topics: context('existingTopics') === 'true' ? 'existing' : 'create',
         ...(topicKeyArns ? { topicKeyArns } : {}),
+        ...(alarmTopicArn ? { alarmTopicArn } : {}),
         ...(memorySize === undefined ? {} : { memorySize }),
         ...(reservedConcurrency === undefined ? {} : { reservedConcurrency }),
         ...(workspaceId && channelId

@@ -1,6 +1,7 @@
 import { Aws, CfnRule, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -67,6 +68,12 @@ export type FindingsNotifierProps = {
   readonly logRetention?: logs.RetentionDays;
   /** Subscribe AWS Chatbot in this Slack channel to the route topics. */
   readonly slack?: SlackChannelProps;
+  /**
+   * SNS topic the failure alarms notify (for example one AWS Chatbot is
+   * subscribed to). Without it the alarms only change state in CloudWatch.
+   * An encrypted topic's key policy must let `cloudwatch.amazonaws.com` use it.
+   */
+  readonly alarmTopicArn?: string;
   /** @default RemovalPolicy.RETAIN for the dedup table */
   readonly tableRemovalPolicy?: RemovalPolicy;
 };
@@ -231,7 +238,7 @@ export class FindingsNotifier extends Construct {
       );
     }
 
-    new cloudwatch.Alarm(this, 'FailedEventsAlarm', {
+    const failedAlarm = new cloudwatch.Alarm(this, 'FailedEventsAlarm', {
       alarmDescription:
         'findings-notifier: events the function failed on (replay them from the failure queue)',
       metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({
@@ -244,18 +251,31 @@ export class FindingsNotifier extends Construct {
         cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    new cloudwatch.Alarm(this, 'UndeliveredEventsAlarm', {
-      alarmDescription:
-        'findings-notifier: events EventBridge could not deliver to the function',
-      metric: this.ruleDeadLetterQueue.metricApproximateNumberOfMessagesVisible(
-        { period: Duration.minutes(5), statistic: 'Maximum' }
-      ),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator:
-        cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    const undeliveredAlarm = new cloudwatch.Alarm(
+      this,
+      'UndeliveredEventsAlarm',
+      {
+        alarmDescription:
+          'findings-notifier: events EventBridge could not deliver to the function',
+        metric:
+          this.ruleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            period: Duration.minutes(5),
+            statistic: 'Maximum',
+          }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator:
+          cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }
+    );
+    if (props.alarmTopicArn) {
+      const action = new cloudwatchActions.SnsAction(
+        sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn)
+      );
+      for (const alarm of [failedAlarm, undeliveredAlarm])
+        alarm.addAlarmAction(action);
+    }
 
     this.rules = notifierRules(props.config).map(
       (rule) =>

@@ -266,3 +266,22 @@ describe('SAM template: the same system as the CDK stack', () => {
     ).toContain('AwsSolutions::AwsSolutions-IAM5[Resource::*]');
   });
 });
+
+describe('SAM template: failure alarms', () => {
+  it('notify the AlarmTopicArn parameter when it is set, nothing otherwise', () => {
+    const alarms = Object.values(sam.Resources).filter(
+      (resource) => resource.Type === 'AWS::CloudWatch::Alarm'
+    );
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual({
+        'Fn::If': [
+          'HasAlarmTopic',
+          [{ Ref: 'AlarmTopicArn' }],
+          { Ref: 'AWS::NoValue' },
+        ],
+      });
+    }
+    expect(sam.Parameters.AlarmTopicArn).toMatchObject({ Default: '' });
+  });
+});

@@ -8,6 +8,8 @@ import {
 } from '../../infra/notifier-config.js';
 import { type Synthesized, synthesize } from '../helpers/synth.js';
 
+const ALARM_TOPIC = 'arn:aws:sns:us-east-1:123456789012:ops-alarms';
+
 const TOPIC_NAMES = routeTopicArns(
   loadNotifierConfig('config/example.yaml').config
 ).map((arn) => arn.split(':')[5]);
@@ -33,6 +35,7 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
       slackWorkspaceId: 'T0123ABCD',
       slackChannelId: 'C0123ABCD',
       reservedConcurrency: '5',
+      alarmTopicArn: ALARM_TOPIC,
     });
   });
 
@@ -89,6 +92,29 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     });
+  });
+
+  it('notifies the alarm topic from both failure alarms', () => {
+    const alarms = synth.template.findResources('AWS::CloudWatch::Alarm');
+    const dimensions = Object.values(alarms).map(
+      (alarm) =>
+        (alarm.Properties as { Dimensions: { Value: unknown }[] }).Dimensions[0]
+          ?.Value
+    );
+    expect(dimensions).toEqual(
+      expect.arrayContaining([
+        { 'Fn::GetAtt': [logicalIdOf(synth, 'FailureQueue'), 'QueueName'] },
+        {
+          'Fn::GetAtt': [
+            logicalIdOf(synth, 'RuleDeadLetterQueue'),
+            'QueueName',
+          ],
+        },
+      ])
+    );
+    for (const alarm of Object.values(alarms)) {
+      expect(alarm.Properties).toMatchObject({ AlarmActions: [ALARM_TOPIC] });
+    }
   });
 
   it('creates one rule per base pattern, with a DLQ and retry policy on the target', () => {
