@@ -238,36 +238,29 @@ export class FindingsNotifier extends Construct {
       );
     }
 
-    const failedAlarm = new cloudwatch.Alarm(this, 'FailedEventsAlarm', {
-      alarmDescription:
-        'findings-notifier: events the function failed on (replay them from the failure queue)',
-      metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator:
-        cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const undeliveredAlarm = new cloudwatch.Alarm(
-      this,
-      'UndeliveredEventsAlarm',
-      {
-        alarmDescription:
-          'findings-notifier: events EventBridge could not deliver to the function',
-        metric:
-          this.ruleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
-            period: Duration.minutes(5),
-            statistic: 'Maximum',
-          }),
+    // An alarm on the first message in a queue that holds failed events.
+    const queueAlarm = (id: string, queue: sqs.Queue, description: string) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription: `findings-notifier: ${description}`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: 'Maximum',
+        }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator:
           cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }
+      });
+    const failedAlarm = queueAlarm(
+      'FailedEventsAlarm',
+      this.failureQueue,
+      'events the function failed on (replay them from the failure queue)'
+    );
+    const undeliveredAlarm = queueAlarm(
+      'UndeliveredEventsAlarm',
+      this.ruleDeadLetterQueue,
+      'events EventBridge could not deliver to the function'
     );
     if (props.alarmTopicArn) {
       const action = new cloudwatchActions.SnsAction(

@@ -7,20 +7,12 @@ import type {
 } from '../../src/dedup/dedup-store.js';
 import { createDynamoDbDedupStore } from '../../src/dedup/dynamodb-store.js';
 import { createMemoryDedupStore } from '../../src/dedup/memory-store.js';
+import { aState as state } from '../helpers/announced.js';
 import { type LocalDynamo, startDynalite } from '../helpers/dynalite.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 const KEY = 'security#arn:aws:inspector2:eu-west-1:123456789012:finding/abc';
-
-const state = (
-  severity: AnnouncedState['severity'],
-  lifecycle: AnnouncedState['lifecycle'] = 'OPEN'
-): AnnouncedState => ({
-  severity,
-  lifecycle,
-  fingerprint: `${severity}|${lifecycle}`,
-});
 
 const request = (
   at: number,

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnouncedState } from '../../../src/dedup/dedup-store.js';
 import { planClaim } from '../../../src/dedup/plan-claim.js';
+import { aState as state } from '../../helpers/announced.js';
 
 const HOUR = 3_600_000;
-const state = (
-  severity: AnnouncedState['severity'],
-  lifecycle: AnnouncedState['lifecycle'] = 'OPEN'
-): AnnouncedState => ({
-  severity,
-  lifecycle,
-  fingerprint: `${severity}|${lifecycle}`,
-});
 const options = { windowMs: 24 * HOUR, announceResolutions: true };
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
