@@ -17,13 +17,21 @@ const LIFECYCLE_FACETS = [
  *   replaced when the condition lists `lifecycle`, `provider`, `record` or
  *   `compliance`;
  * - workflow: Security Hub findings still NEW (or findings without a
- *   workflow) — replaced when the condition lists `workflow`. NOTIFIED
- *   includes this notifier's own acknowledgements.
+ *   workflow); on a route that acknowledges, NEW or NOTIFIED, because
+ *   NOTIFIED is then its own doing and Security Hub keeps it when the
+ *   severity later rises (the dedup state ignores the workflow, so the
+ *   re-import its acknowledgement causes stays a duplicate) — replaced when
+ *   the condition lists `workflow`.
  */
 export const defaultStatusCheck = (
-  announceResolutions: boolean,
+  route: {
+    readonly announceResolutions: boolean;
+    readonly acknowledge: boolean;
+  },
   status: Condition['status'] = {}
 ) => {
+  const { announceResolutions } = route;
+  const workflows = route.acknowledge ? ['NEW', 'NOTIFIED'] : ['NEW'];
   const checkLifecycle = !LIFECYCLE_FACETS.some(
     (facet) => status[facet] !== undefined
   );
@@ -40,9 +48,9 @@ export const defaultStatusCheck = (
       checkWorkflow &&
       lifecycle !== 'RESOLVED' &&
       workflow !== undefined &&
-      workflow !== 'NEW'
+      !workflows.includes(workflow)
     ) {
-      return `Security Hub workflow is ${workflow}, not NEW (list status.workflow in the route to announce it)`;
+      return `Security Hub workflow is ${workflow}, not ${workflows.join(' or ')} (list status.workflow in the route to announce it)`;
     }
     return undefined;
   };

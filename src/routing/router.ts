@@ -54,10 +54,7 @@ const anyOf =
 /** A match condition plus the default status rule for the facets it leaves out. */
 const matchPredicate = (condition: Condition, route: Route): Predicate => {
   const predicate = compileCondition(condition);
-  const status = defaultStatusCheck(
-    route.announceResolutions,
-    condition.status
-  );
+  const status = defaultStatusCheck(route, condition.status);
   return (finding) => status(finding) ?? predicate(finding);
 };
 
@@ -85,7 +82,7 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
   stop: route.stop,
   matches: route.match
     ? anyOf(route.match.map((condition) => matchPredicate(condition, route)))
-    : defaultStatusCheck(route.announceResolutions),
+    : defaultStatusCheck(route),
   excludes: (route.exclude ?? []).map((condition) => ({
     holds: compileCondition(condition),
     text: describeCondition(condition),

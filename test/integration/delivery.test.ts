@@ -282,12 +282,47 @@ describe('Delivery against DynamoDB (dynalite)', () => {
     expect(first.acknowledgements).toEqual([
       { route: 'security', acknowledged: [ARN], failed: [] },
     ]);
-    expect(notified.findings[0]?.outcome).toMatch(/^(filtered|duplicate)$/);
+    // The acknowledging route sees its own NOTIFIED: same state, duplicate;
+    // the other route leaves non-NEW findings out.
+    expect(deliveriesOf(notified)).toEqual(['security duplicate']);
     expect(deliveriesOf(direct)).toEqual([
       'security duplicate',
       'everything duplicate',
     ]);
     expect(sns).toReceiveCommandTimes(PublishCommand, 2);
+    expect(securityHub).toReceiveCommandTimes(BatchUpdateFindingsCommand, 1);
+  });
+
+  it('announces an escalation that arrives through Security Hub after the route acknowledged the finding', async () => {
+    // Prepare: Security Hub keeps NOTIFIED when the severity rises.
+    securityHub.on(BatchUpdateFindingsCommand).resolves({
+      ProcessedFindings: [],
+      UnprocessedFindings: [],
+    });
+    const invoke = anInvocation({
+      config: CONFIG,
+      dedup,
+      now,
+      acknowledger: createSecurityHubAcknowledger(
+        () => new SecurityHubClient({ region: 'eu-central-1' })
+      ),
+    });
+    await invoke(securityHubEventFor({ arn: ARN, severity: 'HIGH' }));
+    clock += HOUR;
+
+    // Act
+    const escalated = await invoke(
+      securityHubEventFor({
+        arn: ARN,
+        severity: 'CRITICAL',
+        workflow: 'NOTIFIED',
+      })
+    );
+
+    // Assess
+    expect(deliveriesOf(escalated)).toEqual(['security published escalated']);
+    expect(sns).toReceiveCommandTimes(PublishCommand, 3);
+    // Already NOTIFIED: nothing to acknowledge again.
     expect(securityHub).toReceiveCommandTimes(BatchUpdateFindingsCommand, 1);
   });
 

@@ -111,13 +111,14 @@ routes:
   - { name: resolutions, topicArn: ${topic('b')}, announceResolutions: true }
   - { name: suppressed-too, topicArn: ${topic('c')}, match: { status: { lifecycle: [OPEN, SUPPRESSED] } } }
   - { name: notified-too, topicArn: ${topic('d')}, match: { status: { workflow: [NEW, NOTIFIED] } } }
+  - { name: acknowledging, topicArn: ${topic('e')}, acknowledge: true }
 `);
 
     it.each([
       {
         case: 'an open Inspector finding',
         status: { lifecycle: 'OPEN', provider: 'ACTIVE' },
-        routes: ['plain', 'resolutions', 'suppressed-too'],
+        routes: ['plain', 'resolutions', 'suppressed-too', 'acknowledging'],
       },
       {
         case: 'a suppressed Inspector finding',
@@ -132,12 +133,19 @@ routes:
       {
         case: 'a NEW Security Hub finding',
         status: { lifecycle: 'OPEN', workflow: 'NEW', record: 'ACTIVE' },
-        routes: ['plain', 'resolutions', 'suppressed-too', 'notified-too'],
+        routes: [
+          'plain',
+          'resolutions',
+          'suppressed-too',
+          'notified-too',
+          'acknowledging',
+        ],
       },
       {
         case: 'a NOTIFIED Security Hub finding',
         status: { lifecycle: 'OPEN', workflow: 'NOTIFIED', record: 'ACTIVE' },
-        routes: ['notified-too'],
+        // A route that acknowledges cannot tell its own NOTIFIED from others.
+        routes: ['notified-too', 'acknowledging'],
       },
       {
         case: 'an archived Security Hub finding',
