@@ -1,15 +1,16 @@
-import type {
-  AcknowledgeResult,
-  Acknowledger,
-  FindingIdentifier,
-} from '../acknowledge/acknowledger.js';
+import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
-import { type EventMeta, parseEvent } from '../events/parse-event.js';
+import { parseEvent } from '../events/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Formatter } from '../format/render.js';
 import { renderForRoute } from '../format/render-route.js';
 import type { Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
+import {
+  type AckCandidate,
+  ackCandidates,
+  createAcknowledgeStep,
+} from './acknowledge-step.js';
 import { messageAttributes } from './attributes.js';
 import {
   type ClaimWait,
@@ -19,6 +20,7 @@ import {
 } from './claim-for.js';
 import { collapseRepeats } from './collapse-repeats.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
+import { report, waves } from './finding-report.js';
 import type { Log } from './log.js';
 import {
   type Delivery,
@@ -40,9 +42,6 @@ export type PipelineDeps = {
   readonly claimWait?: ClaimWait;
 };
 
-/** A Security Hub finding to acknowledge once its route announced it. */
-type AckCandidate = { route: string; identifier: FindingIdentifier };
-
 /** A routed finding with its claims (to publish) and its other deliveries. */
 type Claiming = {
   readonly finding: Finding;
@@ -52,49 +51,6 @@ type Claiming = {
 
 /** A finding that is done (filtered, suppressed) or waits for its publish. */
 type Prepared = { readonly done: FindingReport } | Claiming;
-
-/**
- * Splits findings into waves in which each finding id appears once, keeping
- * their order: the same finding in two states in one event is claimed (and
- * confirmed) one state after the other, never against its own live claim.
- */
-const waves = (findings: readonly Finding[]): Finding[][] => {
-  const result: Finding[][] = [];
-  const seen = new Map<string, number>();
-  for (const finding of findings) {
-    const index = seen.get(finding.id) ?? 0;
-    seen.set(finding.id, index + 1);
-    const wave = result[index] ?? [];
-    wave.push(finding);
-    result[index] = wave;
-  }
-  return result;
-};
-
-const resourceOf = (finding: Finding): string => {
-  const resource = finding.resources[0];
-  return resource?.name
-    ? `${resource.name} (${resource.id})`
-    : (resource?.id ?? 'unknown');
-};
-
-const report = (
-  finding: Finding,
-  outcome: FindingReport['outcome'],
-  reason: string,
-  deliveries: readonly Delivery[]
-): FindingReport => ({
-  findingId: finding.id,
-  product: finding.product,
-  type: finding.type,
-  title: finding.title,
-  resource: resourceOf(finding),
-  severity: finding.severity,
-  lifecycle: finding.status.lifecycle,
-  outcome,
-  reason,
-  deliveries,
-});
 
 /**
  * The notifier's core: event → findings → routes → dedup claim → message →
@@ -108,6 +64,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     wait: deps.claimWait ?? DEFAULT_CLAIM_WAIT,
   });
   const deliver = createDeliver(deps);
+  const acknowledge = createAcknowledgeStep(deps);
 
   const claimRoute = async (
     finding: Finding,
@@ -147,63 +104,6 @@ export const createPipeline = (deps: PipelineDeps) => {
       await releaseAll(deps, [claim]);
       throw error;
     }
-  };
-
-  /** ASFF findings still NEW that a route with `acknowledge` published. */
-  const ackCandidates = (
-    finding: Finding,
-    pending: readonly Pending[],
-    delivered: readonly Delivery[]
-  ): AckCandidate[] => {
-    if (
-      finding.source !== 'securityhub' ||
-      finding.status.workflow !== 'NEW' ||
-      !finding.productArn
-    )
-      return [];
-    const identifier = { id: finding.id, productArn: finding.productArn };
-    return pending
-      .filter(
-        (claim, index) =>
-          claim.route.acknowledge && delivered[index]?.outcome === 'published'
-      )
-      .map((claim) => ({ route: claim.route.name, identifier }));
-  };
-
-  const acknowledge = async (
-    candidates: readonly AckCandidate[],
-    meta: EventMeta
-  ): Promise<AcknowledgeResult[] | undefined> => {
-    const { acknowledger } = deps;
-    if (!acknowledger || candidates.length === 0) return undefined;
-    const byRoute = new Map<string, FindingIdentifier[]>();
-    for (const { route, identifier } of candidates) {
-      byRoute.set(route, [...(byRoute.get(route) ?? []), identifier]);
-    }
-    const results: AcknowledgeResult[] = [];
-    for (const [route, identifiers] of byRoute) {
-      const result = await acknowledger.acknowledge(route, identifiers);
-      results.push(result);
-      for (const failure of result.failed) {
-        // The notification went out and is recorded: a retry would not
-        // acknowledge either (it is a duplicate now), so this only logs.
-        deps.log.error('acknowledge failed', {
-          eventId: meta.eventId,
-          route,
-          findingId: failure.findingId,
-          errorCode: failure.code,
-          reason: failure.message,
-        });
-      }
-      if (result.acknowledged.length > 0) {
-        deps.log.info('findings acknowledged in Security Hub', {
-          eventId: meta.eventId,
-          route,
-          findingIds: result.acknowledged,
-        });
-      }
-    }
-    return results;
   };
 
   /** Routes a finding and claims its routes; publishing comes later, per wave. */
