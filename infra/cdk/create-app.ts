@@ -1,10 +1,6 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import {
-  DEFAULT_CONFIG_FILE,
-  loadNotifierConfig,
-  someRouteAcknowledges,
-} from '../notifier-config.js';
+import { DEFAULT_CONFIG_FILE, loadNotifierConfig } from '../notifier-config.js';
 import { FindingsNotifierStack } from './stack.js';
 
 /**
@@ -55,7 +51,6 @@ export const createApp = (app: App): FindingsNotifierStack => {
         'findings-notifier: Inspector and Security Hub findings to chat',
       notifier: {
         config,
-        acknowledges: someRouteAcknowledges(config),
         topics: context('existingTopics') === 'true' ? 'existing' : 'create',
         ...(topicKeyArns ? { topicKeyArns } : {}),
         ...(alarmTopicArn ? { alarmTopicArn } : {}),

@@ -15,7 +15,11 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Config } from '../../src/config/config-schema.js';
 import { CONFIG_ENV } from '../../src/config/config-source.js';
-import { BUNDLED_CONFIG_PATH, routeTopicArns } from '../notifier-config.js';
+import {
+  BUNDLED_CONFIG_PATH,
+  routeTopicArns,
+  someRouteAcknowledges,
+} from '../notifier-config.js';
 import { notifierRules } from '../pre-filter.js';
 
 /** The dedup claim lease is 45 s: a longer run could announce twice. */
@@ -42,9 +46,9 @@ export type FindingsNotifierProps = {
   /** The validated config; the same file must be bundled in `code`. */
   readonly config: Config;
   /**
-   * Whether some route acknowledges findings in Security Hub
-   * (`acknowledge: true`): grants `securityhub:BatchUpdateFindings`.
-   * @default false
+   * Whether the function may acknowledge findings in Security Hub: grants
+   * `securityhub:BatchUpdateFindings`.
+   * @default true when some route in `config` sets `acknowledge: true`
    */
   readonly acknowledges?: boolean;
   /** @default Code.fromAsset('dist/notify-findings') (run `npm run build` first) */
@@ -215,7 +219,8 @@ export class FindingsNotifier extends Construct {
       ...(props.topicKeyArns ?? []),
     ];
     this.topicKeyArns = keyArns;
-    this.acknowledges = props.acknowledges ?? false;
+    this.acknowledges =
+      props.acknowledges ?? someRouteAcknowledges(props.config);
     if (keyArns.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({

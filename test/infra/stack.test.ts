@@ -1,11 +1,13 @@
 import { Capture, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../infra/cdk/create-app.js';
+import { FindingsNotifierStack } from '../../infra/cdk/stack.js';
 import { basePatterns } from '../../infra/event-patterns.js';
 import {
   loadNotifierConfig,
   routeTopicArns,
 } from '../../infra/notifier-config.js';
+import { parseConfig } from '../../src/config/parse-config.js';
 import { type Synthesized, synthesize } from '../helpers/synth.js';
 
 const ALARM_TOPIC = 'arn:aws:sns:us-east-1:123456789012:ops-alarms';
@@ -282,5 +284,40 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
         'Serverless::Serverless-SQSRedrivePolicy RuleDeadLetterQueue',
       ].sort()
     );
+  });
+});
+
+describe('Stack: a config whose route acknowledges in Security Hub', () => {
+  it('grants securityhub:BatchUpdateFindings from the config alone', () => {
+    // Prepare
+    const config = parseConfig(
+      `routes:
+  - name: controls
+    topicArn: arn:aws:sns:us-east-1:123456789012:controls
+    acknowledge: true
+`,
+      'acknowledging.yaml'
+    );
+
+    // Act
+    const synth = synthesize(
+      (app) =>
+        new FindingsNotifierStack(app, 'acknowledging', {
+          notifier: { config, topics: 'existing' },
+        })
+    );
+
+    // Assess
+    synth.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AcknowledgeFindings',
+            Action: 'securityhub:BatchUpdateFindings',
+            Resource: '*',
+          }),
+        ]),
+      },
+    });
   });
 });
