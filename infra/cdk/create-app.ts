@@ -54,6 +54,9 @@ export const createApp = (app: App): FindingsNotifierStack => {
         topics: context('existingTopics') === 'true' ? 'existing' : 'create',
         ...(topicKeyArns ? { topicKeyArns } : {}),
         ...(alarmTopicArn ? { alarmTopicArn } : {}),
+        ...(context('encryptTopics') === 'false'
+          ? { encryptTopics: false }
+          : {}),
         ...(memorySize === undefined ? {} : { memorySize }),
         ...(reservedConcurrency === undefined ? {} : { reservedConcurrency }),
         ...(workspaceId && channelId

@@ -60,6 +60,13 @@ export type FindingsNotifierProps = {
    * @default 'create'
    */
   readonly topics?: 'create' | 'existing';
+  /**
+   * Encrypt created topics with a customer-managed KMS key. Turn off only if
+   * your AWS Chatbot channel does not receive messages from encrypted topics
+   * (docs/deploy.md, "Encryption and AWS Chatbot").
+   * @default true
+   */
+  readonly encryptTopics?: boolean;
   /** KMS keys of existing encrypted topics the function must be able to use. */
   readonly topicKeyArns?: readonly string[];
   /** @default 256 */
@@ -100,6 +107,7 @@ export class FindingsNotifier extends Construct {
   readonly failureQueue: sqs.Queue;
   readonly topics: sns.ITopic[];
   readonly topicKey?: kms.Key;
+
   /** The function may use these KMS keys (its topics' keys). */
   readonly topicKeyArns: readonly string[];
   /** The function may call securityhub:BatchUpdateFindings. */
@@ -187,19 +195,23 @@ export class FindingsNotifier extends Construct {
     );
 
     if ((props.topics ?? 'create') === 'create') {
-      this.topicKey = new kms.Key(this, 'TopicKey', {
-        description: 'findings-notifier SNS topics',
-        enableKeyRotation: true,
-      });
-      const key = this.topicKey;
-      this.topics = topicArns.map((arn, index) => {
-        const topic = new sns.Topic(this, `Topic${index + 1}`, {
-          topicName: topicNameOf(arn),
-          masterKey: key,
-          enforceSSL: true,
-        });
-        return topic;
-      });
+      const key =
+        (props.encryptTopics ?? true)
+          ? new kms.Key(this, 'TopicKey', {
+              description: 'findings-notifier SNS topics',
+              enableKeyRotation: true,
+            })
+          : undefined;
+      if (key) this.topicKey = key;
+      this.topics = topicArns.map(
+        (arn, index) =>
+          new sns.Topic(this, `Topic${index + 1}`, {
+            topicName: topicNameOf(arn),
+            ...(key ? { masterKey: key } : {}),
+            enforceSSL: true,
+          })
+      );
+
       this.assertTopicsHere(topicArns);
     } else {
       this.topics = topicArns.map((arn, index) =>

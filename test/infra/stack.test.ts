@@ -321,3 +321,33 @@ describe('Stack: a config whose route acknowledges in Security Hub', () => {
     });
   });
 });
+
+describe('Stack: encryptTopics=false (for a Chatbot channel that refuses encrypted topics)', () => {
+  let synth: Synthesized;
+
+  beforeAll(() => {
+    synth = synthesize(createApp, { encryptTopics: 'false' });
+  });
+
+  it('creates the route topics without a key, still TLS-only, and grants no KMS action', () => {
+    synth.template.resourceCountIs('AWS::KMS::Key', 0);
+    const topics = synth.template.findResources('AWS::SNS::Topic');
+    expect(Object.keys(topics)).toHaveLength(TOPIC_NAMES.length);
+    for (const topic of Object.values(topics)) {
+      expect(topic.Properties).not.toHaveProperty('KmsMasterKeyId');
+    }
+    synth.template.resourceCountIs('AWS::SNS::TopicPolicy', TOPIC_NAMES.length);
+    const policies = JSON.stringify(
+      synth.template.findResources('AWS::IAM::Policy')
+    );
+    expect(policies).not.toMatch(/kms:/);
+  });
+
+  it('passes cdk-nag without any further acknowledgement', () => {
+    // cdk-nag 3.0.2's AwsSolutions pack does not flag unencrypted topics
+    // that require TLS: nothing new to acknowledge.
+    for (const report of synth.nag) {
+      expect(report.violations, report.pluginName).toEqual([]);
+    }
+  });
+});
