@@ -230,13 +230,13 @@ describe('Delivery against DynamoDB (dynalite)', () => {
     expect(sns).toReceiveCommandTimes(PublishCommand, 4);
   });
 
-  it('acknowledges an announced NEW Security Hub finding, and the NOTIFIED re-import is not announced again', async () => {
-    // Prepare
+  /** The example routes, with a Security Hub that accepts every update. */
+  const anAcknowledgingInvocation = () => {
     securityHub.on(BatchUpdateFindingsCommand).resolves({
       ProcessedFindings: [],
       UnprocessedFindings: [],
     });
-    const invoke = anInvocation({
+    return anInvocation({
       config: CONFIG,
       dedup,
       now,
@@ -244,6 +244,11 @@ describe('Delivery against DynamoDB (dynalite)', () => {
         () => new SecurityHubClient({ region: 'eu-central-1' })
       ),
     });
+  };
+
+  it('acknowledges an announced NEW Security Hub finding, and the NOTIFIED re-import is not announced again', async () => {
+    // Prepare
+    const invoke = anAcknowledgingInvocation();
     const imported = securityHubEventFor({ arn: ARN, severity: 'CRITICAL' });
 
     // Act
@@ -295,18 +300,7 @@ describe('Delivery against DynamoDB (dynalite)', () => {
 
   it('announces an escalation that arrives through Security Hub after the route acknowledged the finding', async () => {
     // Prepare: Security Hub keeps NOTIFIED when the severity rises.
-    securityHub.on(BatchUpdateFindingsCommand).resolves({
-      ProcessedFindings: [],
-      UnprocessedFindings: [],
-    });
-    const invoke = anInvocation({
-      config: CONFIG,
-      dedup,
-      now,
-      acknowledger: createSecurityHubAcknowledger(
-        () => new SecurityHubClient({ region: 'eu-central-1' })
-      ),
-    });
+    const invoke = anAcknowledgingInvocation();
     await invoke(securityHubEventFor({ arn: ARN, severity: 'HIGH' }));
     clock += HOUR;
 
