@@ -8,7 +8,6 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -88,6 +87,24 @@ export type FindingsNotifierProps = {
   /** @default RemovalPolicy.RETAIN for the dedup table */
   readonly tableRemovalPolicy?: RemovalPolicy;
 };
+
+/**
+ * The on-failure queue as a Lambda destination, granted `sqs:SendMessage`
+ * only: all Lambda needs (CDK's `SqsDestination` also grants
+ * `GetQueueAttributes` and `GetQueueUrl`).
+ */
+const sendOnlyQueueDestination = (queue: sqs.IQueue): lambda.IDestination => ({
+  bind: (_scope, fn) => {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'SendFailedEvents',
+        actions: ['sqs:SendMessage'],
+        resources: [queue.queueArn],
+      })
+    );
+    return { destination: queue.queueArn };
+  },
+});
 
 /** `arn:aws:sns:<region>:<account>:<name>` → `<name>` (validated by the config schema). */
 const topicNameOf = (arn: string): string => arn.split(':')[5] ?? arn;
@@ -175,7 +192,7 @@ export class FindingsNotifier extends Construct {
       // the event to the failure queue with the error.
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
-      onFailure: new destinations.SqsDestination(this.failureQueue),
+      onFailure: sendOnlyQueueDestination(this.failureQueue),
     });
 
     // Logs: only this function's log group (Role has no managed policy).

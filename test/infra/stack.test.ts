@@ -188,11 +188,8 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
     }));
     expect(statements.asArray()).toEqual([
       {
-        Action: [
-          'sqs:SendMessage',
-          'sqs:GetQueueAttributes',
-          'sqs:GetQueueUrl',
-        ],
+        Sid: 'SendFailedEvents',
+        Action: 'sqs:SendMessage',
         Effect: 'Allow',
         Resource: { 'Fn::GetAtt': [logicalIdOf(synth, 'FailureQueue'), 'Arn'] },
       },
