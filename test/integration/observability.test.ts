@@ -76,7 +76,10 @@ describe('Observability: decision log lines and EMF metrics', () => {
   beforeEach(() => {
     output = captureOutput();
   });
-  afterEach(() => output.restore());
+  afterEach(() => {
+    output.restore();
+    vi.unstubAllEnvs();
+  });
 
   const aHandler = (publisher: Publisher = createLocalSink()) => {
     const logger = new Logger({ serviceName: 'findings-notifier' });
@@ -239,5 +242,22 @@ describe('Observability: decision log lines and EMF metrics', () => {
     const [failed] = emfDocuments(output.lines);
     expect(failed?._aws.CloudWatchMetrics[0]?.Metrics[0]?.Name).toBe('failed');
     expect(failed).toMatchObject({ failed: 1, route: 'security' });
+  });
+
+  it('emits no metrics with POWERTOOLS_METRICS_DISABLED=true, and still logs every decision', async () => {
+    // Prepare
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
+    const handler = aHandler();
+
+    // Act
+    await handler(structuredClone(highEvent), fakeContext());
+    await handler(structuredClone(mediumEvent), fakeContext());
+
+    // Assess
+    expect(emfDocuments(output.lines)).toEqual([]);
+    expect(decisionLines(output.lines).map((line) => line.outcome)).toEqual([
+      'published',
+      'filtered',
+    ]);
   });
 });
