@@ -1,24 +1,15 @@
+import { messageBytes, SNS_MAX_BYTES } from '../publish/sns-limits.js';
 import type { Budget, RenderedMessage } from './render.js';
 
-/** SNS `Publish` limit for a standard topic: 256 KiB, in bytes. */
-export const SNS_MAX_BYTES = 262_144;
+export { SNS_MAX_BYTES };
 
-const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
-
-/**
- * What SNS counts against the 256 KiB limit: the message, the subject and
- * every message attribute's name, type and value (all `String` here).
- */
+/** What SNS counts against the 256 KiB limit: the subject too. */
 export const publishBytes = (
   message: RenderedMessage,
   attributes: Readonly<Record<string, string>>
 ): number =>
-  bytes(message.body) +
-  bytes(message.subject) +
-  Object.entries(attributes).reduce(
-    (sum, [name, value]) => sum + bytes(name) + bytes('String') + bytes(value),
-    0
-  );
+  Buffer.byteLength(message.subject, 'utf8') +
+  messageBytes(message.body, attributes);
 
 const BUDGETS: readonly Budget[] = ['full', 'compact', 'minimal'];
 

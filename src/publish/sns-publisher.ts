@@ -6,11 +6,10 @@ import {
 } from '@aws-sdk/client-sns';
 import type { OutgoingMessage, Publisher, PublishResult } from './publisher.js';
 import { errorCode, isPermanentSnsError } from './sns-errors.js';
+import { messageBytes, SNS_MAX_BYTES } from './sns-limits.js';
 
 /** SNS `PublishBatch` takes 1–10 entries. */
 export const MAX_BATCH_ENTRIES = 10;
-/** Each message, and the sum of a batch, is at most 256 KiB (bytes). */
-export const MAX_PAYLOAD_BYTES = 262_144;
 
 const toAttributes = (attributes: OutgoingMessage['attributes']) =>
   Object.fromEntries(
@@ -20,15 +19,6 @@ const toAttributes = (attributes: OutgoingMessage['attributes']) =>
         name,
         { DataType: 'String', StringValue: value },
       ])
-  );
-
-/** The bytes SNS counts for a message: body and attribute names, types and values. */
-export const payloadBytes = (message: OutgoingMessage): number =>
-  Buffer.byteLength(message.body) +
-  Object.entries(message.attributes).reduce(
-    (sum, [name, value]) =>
-      sum + Buffer.byteLength(name) + Buffer.byteLength(value) + 6,
-    0
   );
 
 type Indexed = { readonly index: number; readonly message: OutgoingMessage };
@@ -51,10 +41,10 @@ export const planBatches = (
     let batch: Indexed[] = [];
     let bytes = 0;
     for (const item of group) {
-      const size = payloadBytes(item.message);
+      const size = messageBytes(item.message.body, item.message.attributes);
       if (
         batch.length > 0 &&
-        (batch.length === MAX_BATCH_ENTRIES || bytes + size > MAX_PAYLOAD_BYTES)
+        (batch.length === MAX_BATCH_ENTRIES || bytes + size > SNS_MAX_BYTES)
       ) {
         batches.push(batch);
         batch = [];
