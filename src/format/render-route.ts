@@ -58,7 +58,12 @@ export const renderForRoute = (
   route: RenderRoute,
   finding: Finding,
   context: RenderContext,
-  formatters: Readonly<Record<string, Formatter>> = FORMATTERS
+  formatters: Readonly<Record<string, Formatter>> = FORMATTERS,
+  /** The SNS message attributes published with it (they count toward 256 KiB). */
+  attributes: Readonly<Record<string, string>> = messageAttributes(
+    finding,
+    route.name
+  )
 ): RenderedMessage => {
   const formatter = formatters[route.format];
   if (!formatter) throw new Error(`No formatter for format "${route.format}"`);
@@ -69,5 +74,5 @@ export const renderForRoute = (
       ? perProtocolBody(text(finding, { ...context, budget }), machine)
       : machine;
   };
-  return fitSns(render, messageAttributes(finding, route.name));
+  return fitSns(render, attributes);
 };

@@ -58,10 +58,11 @@ type Prepared = { readonly done: FindingReport } | Claiming;
  * handler decides what a failed delivery means for the invocation.
  */
 export const createPipeline = (deps: PipelineDeps) => {
+  const claimWait = deps.claimWait ?? DEFAULT_CLAIM_WAIT;
   const claimFor = createClaimFor({
     dedup: deps.dedup,
     now: deps.now,
-    wait: deps.claimWait ?? DEFAULT_CLAIM_WAIT,
+    wait: claimWait,
   });
   const deliver = createDeliver(deps);
   const acknowledge = createAcknowledgeStep(deps);
@@ -76,6 +77,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     try {
       // Render step: the claim decided the variant; rendering only turns
       // the finding into the route's message.
+      const attributes = messageAttributes(finding, route.name);
       const rendered = renderForRoute(
         route,
         finding,
@@ -86,7 +88,8 @@ export const createPipeline = (deps: PipelineDeps) => {
             ? { previousSeverity: claim.previous.severity }
             : {}),
         },
-        deps.formatters
+        deps.formatters,
+        attributes
       );
       return {
         ...claim,
@@ -97,7 +100,7 @@ export const createPipeline = (deps: PipelineDeps) => {
           subject: rendered.subject,
           body: rendered.body,
           ...(rendered.structure ? { structure: rendered.structure } : {}),
-          attributes: messageAttributes(finding, route.name),
+          attributes,
         },
       };
     } catch (error) {
@@ -197,9 +200,7 @@ export const createPipeline = (deps: PipelineDeps) => {
         };
       }
       const { findings: unique, repeats } = collapseRepeats(parsed.findings);
-      const budget: WaitBudget = {
-        remainingMs: (deps.claimWait ?? DEFAULT_CLAIM_WAIT).maxWaitMs,
-      };
+      const budget: WaitBudget = { remainingMs: claimWait.maxWaitMs };
       const acks: AckCandidate[] = [];
       const findings: FindingReport[] = [];
       for (const wave of waves(unique)) {
