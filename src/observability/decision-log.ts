@@ -24,19 +24,14 @@ export const logDecision = (
   decision: Decision,
   extra: Record<string, unknown> = {}
 ): void => {
+  // Identity first, so lines read alike; absent keys vanish from the JSON.
+  const { eventId, findingId, route, outcome, ...details } = decision;
   const attributes = {
-    ...(decision.eventId ? { eventId: decision.eventId } : {}),
-    ...(decision.findingId ? { findingId: decision.findingId } : {}),
-    ...(decision.route ? { route: decision.route } : {}),
-    outcome: decision.outcome,
-    ...(decision.severity ? { severity: decision.severity } : {}),
-    ...(decision.title ? { title: decision.title } : {}),
-    ...(decision.reason ? { reason: decision.reason } : {}),
-    ...(decision.messageId ? { messageId: decision.messageId } : {}),
-    ...(decision.errorCode ? { errorCode: decision.errorCode } : {}),
-    ...(decision.retryable === undefined
-      ? {}
-      : { retryable: decision.retryable }),
+    eventId,
+    findingId,
+    route,
+    outcome,
+    ...details,
     ...extra,
   };
   const message =
