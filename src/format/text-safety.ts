@@ -117,7 +117,7 @@ export const mrkdwnText = (
   let result = '';
   // Whole pieces only: an entity is never cut in half.
   for (const char of neutral) {
-    const piece = escapeEntities(char);
+    const piece = ENTITIES[char] ?? char;
     if (result.length + piece.length > max - 1) break;
     result += piece;
   }
