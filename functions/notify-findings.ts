@@ -4,7 +4,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
-import type { Acknowledger } from '../src/acknowledge/acknowledger.js';
+import {
+  type Acknowledger,
+  someRouteAcknowledges,
+} from '../src/acknowledge/acknowledger.js';
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
@@ -44,7 +47,7 @@ const loadAcknowledger = async (): Promise<Acknowledger> => {
     () => new SecurityHubClient({ retryMode: 'standard', maxAttempts: 4 })
   );
 };
-const acknowledger = config.routes.some((route) => route.acknowledge)
+const acknowledger = someRouteAcknowledges(config)
   ? await loadAcknowledger()
   : undefined;
 

@@ -38,11 +38,3 @@ export const loadNotifierConfig = (path: string): NotifierConfigFile => {
 export const routeTopicArns = (config: Config): string[] => [
   ...new Set(config.routes.map((route) => route.topicArn)),
 ];
-
-/**
- * Whether some route acknowledges what it announced in Security Hub
- * (`acknowledge: true`): the function then needs
- * `securityhub:BatchUpdateFindings`.
- */
-export const someRouteAcknowledges = (config: Config): boolean =>
-  config.routes.some((route) => route.acknowledge);

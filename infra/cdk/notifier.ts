@@ -12,13 +12,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { CONFIG_ENV } from '../../src/config/config-source.js';
-import {
-  BUNDLED_CONFIG_PATH,
-  routeTopicArns,
-  someRouteAcknowledges,
-} from '../notifier-config.js';
+import { BUNDLED_CONFIG_PATH, routeTopicArns } from '../notifier-config.js';
 import { notifierRules } from '../pre-filter.js';
 
 /** The dedup claim lease is 45 s: a longer run could announce twice. */

@@ -1,8 +1,5 @@
-import {
-  loadNotifierConfig,
-  routeTopicArns,
-  someRouteAcknowledges,
-} from '../notifier-config.js';
+import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
+import { loadNotifierConfig, routeTopicArns } from '../notifier-config.js';
 
 /**
  * The SAM parameters a config needs (the template cannot read the config):

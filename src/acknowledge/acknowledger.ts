@@ -1,3 +1,5 @@
+import type { Config } from '../config/config-schema.js';
+
 /** A Security Hub finding to mark as notified. */
 export type FindingIdentifier = {
   readonly id: string;
@@ -25,3 +27,11 @@ export interface Acknowledger {
     findings: readonly FindingIdentifier[]
   ): Promise<AcknowledgeResult>;
 }
+
+/**
+ * Whether some route acknowledges what it announced (`acknowledge: true`):
+ * the function then loads the Security Hub client and needs
+ * `securityhub:BatchUpdateFindings`.
+ */
+export const someRouteAcknowledges = (config: Config): boolean =>
+  config.routes.some((route) => route.acknowledge);

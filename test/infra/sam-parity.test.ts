@@ -4,11 +4,9 @@ import { yamlParse } from 'yaml-cfn';
 import { addNagChecks } from '../../infra/cdk/create-app.js';
 import { FindingsNotifierStack } from '../../infra/cdk/stack.js';
 import { basePatterns } from '../../infra/event-patterns.js';
-import {
-  loadNotifierConfig,
-  someRouteAcknowledges,
-} from '../../infra/notifier-config.js';
+import { loadNotifierConfig } from '../../infra/notifier-config.js';
 import { samParameters } from '../../infra/sam/sam-parameters.js';
+import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { type Synthesized, synthesize } from '../helpers/synth.js';
 
