@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Config } from '../src/config/config-schema.js';
-import { parseConfig } from '../src/config/parse-config.js';
+import { parseConfigDocument } from '../src/config/parse-config.js';
+import { validateConfig } from '../src/config/validate-config.js';
 
 /** The config file deployed when none is chosen (the one the replay uses). */
 export const DEFAULT_CONFIG_FILE = 'config/example.yaml';
@@ -29,9 +29,8 @@ export type NotifierConfigFile = {
  * function's cold start fails the build and the synth instead.
  */
 export const loadNotifierConfig = (path: string): NotifierConfigFile => {
-  const text = readFileSync(path, 'utf8');
-  const config = parseConfig(text, path);
-  return { path, config, document: parseYaml(text) };
+  const document = parseConfigDocument(readFileSync(path, 'utf8'), path);
+  return { path, config: validateConfig(document, path), document };
 };
 
 /** The distinct SNS topic ARNs the routes publish to, in route order. */

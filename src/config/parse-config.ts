@@ -3,17 +3,10 @@ import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { validateConfig } from './validate-config.js';
 
-/**
- * Parses configuration text (YAML, of which JSON is a subset) and validates
- * it, reporting every problem at once with its path and what was expected.
- *
- * @example
- * const config = parseConfig(readFileSync('config/example.yaml', 'utf8'), 'config/example.yaml');
- */
-export const parseConfig = (text: string, source: string): Config => {
-  let document: unknown;
+/** Configuration text (YAML, of which JSON is a subset) as a document, not yet validated. */
+export const parseConfigDocument = (text: string, source: string): unknown => {
   try {
-    document = parseYaml(text);
+    return parseYaml(text);
   } catch (error) {
     throw new ConfigError(
       source,
@@ -21,5 +14,14 @@ export const parseConfig = (text: string, source: string): Config => {
       { cause: error }
     );
   }
-  return validateConfig(document, source);
 };
+
+/**
+ * Parses configuration text (YAML, of which JSON is a subset) and validates
+ * it, reporting every problem at once with its path and what was expected.
+ *
+ * @example
+ * const config = parseConfig(readFileSync('config/example.yaml', 'utf8'), 'config/example.yaml');
+ */
+export const parseConfig = (text: string, source: string): Config =>
+  validateConfig(parseConfigDocument(text, source), source);
