@@ -2,9 +2,10 @@ import { isObject, type Json } from '../findings/values.js';
 
 /**
  * Shapes a person is likely to have on disk besides EventBridge events:
- * `aws securityhub get-findings` output, `aws inspector2 list-findings`
- * output, or a bare finding. Each finding is wrapped in the envelope
- * EventBridge would have delivered it in, so the real handler reads it.
+ * `aws securityhub get-findings` (ASFF) and `get-findings-v2` (OCSF)
+ * output, `aws inspector2 list-findings` output, or a bare finding. Each
+ * finding is wrapped in the envelope EventBridge would have delivered it
+ * in, so the real handler reads it.
  */
 export type Unwrapped = { readonly event: unknown; readonly wrapped?: string };
 
@@ -15,6 +16,13 @@ const isAsff = (value: unknown): value is Json =>
 
 const isInspector2 = (value: unknown): value is Json =>
   isObject(value) && typeof value.findingArn === 'string';
+
+/** An OCSF finding of the new Security Hub (`get-findings-v2`). */
+const isOcsf = (value: unknown): value is Json =>
+  isObject(value) &&
+  typeof value.class_uid === 'number' &&
+  isObject(value.finding_info) &&
+  isObject(value.metadata);
 
 const isEvent = (value: Json) => 'detail-type' in value || 'detail' in value;
 
@@ -48,12 +56,45 @@ export const wrapInspector2 = (finding: Json): Json => ({
   detail: finding,
 });
 
+const objectAt = (value: unknown, key: string): Json =>
+  isObject(value) && isObject(value[key]) ? value[key] : {};
+
+/** The envelope of a "Findings Imported V2" event around one OCSF finding. */
+export const wrapOcsf = (finding: Json): Json => {
+  const metadata = objectAt(finding, 'metadata');
+  const cloud = objectAt(finding, 'cloud');
+  const uid = text(
+    metadata.uid,
+    text(objectAt(finding, 'finding_info').uid, '')
+  );
+  const time =
+    typeof finding.time === 'number' &&
+    Number.isFinite(finding.time) &&
+    Math.abs(finding.time) <= 8.64e15
+      ? new Date(finding.time).toISOString()
+      : new Date(0).toISOString();
+  return {
+    version: '0',
+    id: `replay-${uid.slice(-36) || 'finding'}`,
+    'detail-type': 'Findings Imported V2',
+    source: 'aws.securityhub',
+    account: text(objectAt(cloud, 'account').uid, '000000000000'),
+    time,
+    region: text(cloud.region, regionOfArn(objectAt(metadata, 'product').uid)),
+    resources: uid ? [uid] : [],
+    detail: { findings: [finding] },
+  };
+};
+
 const wrapOne = (value: unknown): Unwrapped => {
   if (isObject(value) && !isEvent(value)) {
     if (isAsff(value))
       return { event: wrapAsff(value), wrapped: 'ASFF finding' };
     if (isInspector2(value)) {
       return { event: wrapInspector2(value), wrapped: 'Inspector2 finding' };
+    }
+    if (isOcsf(value)) {
+      return { event: wrapOcsf(value), wrapped: 'OCSF finding' };
     }
   }
   return { event: value };
@@ -66,7 +107,9 @@ export const eventsOf = (document: unknown): Unwrapped[] => {
     const listing = document.Findings ?? document.findings;
     if (
       Array.isArray(listing) &&
-      listing.every((item) => isAsff(item) || isInspector2(item))
+      listing.every(
+        (item) => isAsff(item) || isInspector2(item) || isOcsf(item)
+      )
     ) {
       return listing.map(wrapOne);
     }
