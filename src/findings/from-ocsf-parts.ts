@@ -13,7 +13,7 @@ import type {
 } from './finding.js';
 import { ocsfComplianceStatus } from './from-ocsf-state.js';
 import { canonicalResourceType } from './resource-types.js';
-import { parseScore } from './severity.js';
+import { parseScore } from '../events/severity.js';
 import { compact, isObject, meaningful, pickText } from './values.js';
 
 /** Epoch milliseconds → ISO-8601; anything out of Date's range → undefined. */
