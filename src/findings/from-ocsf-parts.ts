@@ -3,6 +3,7 @@ import type {
   OcsfResource,
   OcsfVulnerability,
 } from '../events/ocsf-schema.js';
+import { parseScore } from '../events/severity.js';
 import type {
   CodeFacts,
   ComplianceFacts,
@@ -13,7 +14,6 @@ import type {
 } from './finding.js';
 import { ocsfComplianceStatus } from './from-ocsf-state.js';
 import { canonicalResourceType } from './resource-types.js';
-import { parseScore } from '../events/severity.js';
 import { compact, isObject, meaningful, pickText } from './values.js';
 
 /** Epoch milliseconds → ISO-8601; anything out of Date's range → undefined. */

@@ -1,8 +1,8 @@
 import type { OcsfFinding } from '../events/ocsf-schema.js';
-import { highestCvss } from './cvss.js';
-import type { Cvss, FindingStatus, Lifecycle, Severity } from './finding.js';
 import type { SeverityLabel } from '../events/severity.js';
 import { scoreToLabel } from '../events/severity.js';
+import { highestCvss } from './cvss.js';
+import type { Cvss, FindingStatus, Lifecycle, Severity } from './finding.js';
 import { compact } from './values.js';
 
 /** OCSF `severity_id` → label; 6 (Fatal) is CRITICAL; 0 and 99 have none. */
