@@ -1,11 +1,32 @@
 import type { Channel } from '../events/channels.js';
 import type { Envelope } from '../events/envelope-schema.js';
-import type { Json } from '../findings/values.js';
+import type { SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
+import type { Json } from '../findings/values.js';
+import type { EventPattern } from './event-pattern.js';
 
-/** What reading an event's `detail` gives: findings, or why it is rejected. */
+/**
+ * A finding of an event that failed validation while the others were read:
+ * its position in `detail.findings`, its id when readable, and the reason
+ * naming the failing field path.
+ */
+export type RejectedFinding = {
+  readonly index: number;
+  readonly findingId?: string;
+  readonly reason: string;
+};
+
+/**
+ * What reading an event's `detail` gives: findings (and the findings
+ * rejected one by one, for kinds validated per finding), or why the event is
+ * rejected.
+ */
 export type DetailResult =
-  | { readonly ok: true; readonly findings: readonly Finding[] }
+  | {
+      readonly ok: true;
+      readonly findings: readonly Finding[];
+      readonly rejected?: readonly RejectedFinding[];
+    }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -42,6 +63,15 @@ export type EventKind = {
     /** Under `../shared/corpus/`, when present. */
     readonly corpus: readonly string[];
   };
+  /**
+   * The `detail` part of an EventBridge pattern that lets through only
+   * events whose findings may carry one of these labels, for kinds where the
+   * label the function computes is provably the one the event carries (see
+   * `infra/pre-filter.ts`). Kinds without it are never narrowed.
+   */
+  readonly severityDetailPattern?: (
+    labels: readonly SeverityLabel[]
+  ) => EventPattern;
   /** Bare findings of this kind that replay wraps in an envelope. */
   readonly bare?: BareFinding;
 };

@@ -1,11 +1,9 @@
-import { SecurityHubImportedDetailSchema } from '../events/asff-schema.js';
-import { type Envelope, EnvelopeSchema } from '../events/envelope-schema.js';
-import { Inspector2FindingSchema } from '../events/inspector2-schema.js';
+import { EnvelopeSchema } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import type { Finding } from '../findings/finding.js';
-import { fromAsff } from '../findings/from-asff.js';
-import { fromInspector2 } from '../findings/from-inspector2.js';
 import { isObject } from '../findings/values.js';
+import type { EventKind, RejectedFinding } from './event-kind.js';
+import { EVENT_KINDS } from './registry.js';
 
 /** What identifies an event in outcomes and logs. */
 export type EventMeta = {
@@ -22,6 +20,8 @@ export type ParsedEvent =
       readonly kind: 'findings';
       readonly meta: EventMeta;
       readonly findings: readonly Finding[];
+      /** Findings of the event rejected one by one (the others are read). */
+      readonly rejected?: readonly RejectedFinding[];
     }
   | {
       readonly kind: 'ignored';
@@ -34,53 +34,11 @@ export type ParsedEvent =
       readonly reason: string;
     };
 
-type DetailParser = (
-  envelope: Envelope
-) => { ok: true; findings: Finding[] } | { ok: false; reason: string };
-
-const context = (envelope: Envelope) => ({
-  region: envelope.region,
-  time: envelope.time,
-});
-
-const inspector2: DetailParser = (envelope) => {
-  const parsed = Inspector2FindingSchema.safeParse(envelope.detail);
-  return parsed.success
-    ? { ok: true, findings: [fromInspector2(parsed.data, context(envelope))] }
-    : { ok: false, reason: describeIssues('detail', parsed.error) };
-};
-
-const securityHubImported: DetailParser = (envelope) => {
-  const parsed = SecurityHubImportedDetailSchema.safeParse(envelope.detail);
-  return parsed.success
-    ? {
-        ok: true,
-        findings: parsed.data.findings.map((finding) =>
-          fromAsff(finding, context(envelope))
-        ),
-      }
-    : { ok: false, reason: describeIssues('detail', parsed.error) };
-};
-
-/**
- * The event kinds the notifier handles, by `source` and `detail-type`.
- * On-demand AMI scan findings carry the same finding object as Inspector2
- * Finding events under their own source.
- */
-const HANDLED: Record<string, DetailParser> = {
-  'aws.inspector2|Inspector2 Finding': inspector2,
-  'inspector2.ami.ondemand|OnDemand AMI Scan Findings': inspector2,
-  'aws.securityhub|Security Hub Findings - Imported': securityHubImported,
-};
-
 /** `"source" / "detail-type"` pairs handled, for docs and messages. */
-export const HANDLED_EVENT_KINDS: readonly {
-  source: string;
-  detailType: string;
-}[] = Object.keys(HANDLED).map((key) => {
-  const [source = '', detailType = ''] = key.split('|');
-  return { source, detailType };
-});
+export const handledEventKinds = (
+  kinds: readonly EventKind[] = EVENT_KINDS
+): { source: string; detailType: string }[] =>
+  kinds.map(({ source, detailType }) => ({ source, detailType }));
 
 const metaOf = (raw: unknown): EventMeta => {
   if (typeof raw !== 'object' || raw === null) return {};
@@ -122,7 +80,7 @@ const notAnEventBridgeEvent = (
     return `Inspector Classic SNS message (event ${String(record.event)}) is not handled; the notifier reads EventBridge events`;
   }
   if (typeof record.class_uid === 'number' && isObject(record.metadata)) {
-    return `bare OCSF finding (class_uid ${record.class_uid}) is not handled; Security Hub sends OCSF findings in "Findings Imported V2" events, which are not handled either`;
+    return `bare OCSF finding (class_uid ${record.class_uid}) is not an EventBridge event; Security Hub sends OCSF findings in "Findings Imported V2" events (replay wraps bare ones in that envelope)`;
   }
   return undefined;
 };
@@ -133,7 +91,10 @@ const notAnEventBridgeEvent = (
  * is `ignored`; a malformed one is `rejected` with a reason naming the
  * failing field path.
  */
-export const parseEvent = (raw: unknown): ParsedEvent => {
+export const parseEvent = (
+  raw: unknown,
+  kinds: readonly EventKind[] = EVENT_KINDS
+): ParsedEvent => {
   const meta = metaOf(raw);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
@@ -153,16 +114,23 @@ export const parseEvent = (raw: unknown): ParsedEvent => {
     };
   }
   const { source, 'detail-type': detailType } = envelope.data;
-  const parser = HANDLED[`${source}|${detailType}`];
-  if (!parser) {
+  const kind = kinds.find(
+    (candidate) =>
+      candidate.source === source && candidate.detailType === detailType
+  );
+  if (!kind) {
     return {
       kind: 'ignored',
       meta,
       reason: `event kind "${detailType}" from ${source} is not handled`,
     };
   }
-  const result = parser(envelope.data);
-  return result.ok
-    ? { kind: 'findings', meta, findings: result.findings }
-    : { kind: 'rejected', meta, reason: result.reason };
+  const result = kind.read(envelope.data);
+  if (!result.ok) return { kind: 'rejected', meta, reason: result.reason };
+  return {
+    kind: 'findings',
+    meta,
+    findings: result.findings,
+    ...(result.rejected ? { rejected: result.rejected } : {}),
+  };
 };

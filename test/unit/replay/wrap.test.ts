@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsOf, wrapOcsf } from '../../../src/replay/wrap.js';
+import { eventsOf } from '../../../src/replay/wrap.js';
 import { getTestEvent } from '../../helpers/events.js';
 
 type V2Event = Record<string, unknown> & {
@@ -67,10 +67,10 @@ describe('Function: eventsOf (OCSF findings)', () => {
     );
 
     // Act
-    const event = wrapOcsf(finding);
+    const [wrapped] = eventsOf(finding);
 
     // Assess
-    expect(event).toMatchObject({
+    expect(wrapped?.event).toMatchObject({
       account: '000000000000',
       region: 'eu-west-1',
     });
