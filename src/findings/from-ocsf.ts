@@ -124,5 +124,5 @@ export const fromOcsf = (
       epochToIso(info.modified_time ?? finding.time) ??
       parseTimestamp(envelope.time) ??
       new Date(0).toISOString(),
-  }) as Finding;
+  });
 };
