@@ -31,8 +31,11 @@ export type FakeSlackOptions = {
   /**
    * Requests to one channel closer together than this get 429 with
    * `Retry-After: 1`, as Slack answers a channel posted to faster than about
-   * once a second. The default leaves a little room for network jitter
-   * between the relay's pacing and the request's arrival.
+   * once a second (tolerating short bursts). The default, 500 ms, leaves
+   * room for network jitter between the relay's pacing and the request's
+   * arrival (on a sped-up clock a few real ms on a busy machine are
+   * hundreds of clock ms); the relay's own post times are checked exactly
+   * (`relay-rig.ts`).
    */
   readonly minIntervalMs?: number;
   /** Scripted answers, by channel and the request's index on it. */
@@ -75,15 +78,16 @@ const parse = (text: string): unknown => {
 export const startFakeSlack = async (
   options: FakeSlackOptions
 ): Promise<FakeSlack> => {
-  const minIntervalMs = options.minIntervalMs ?? 900;
+  const minIntervalMs = options.minIntervalMs ?? 500;
   const channels = new Map<string, string>();
   const requests: SlackRequest[] = [];
   const last = new Map<string, number>();
   const counts = new Map<string, number>();
 
   const server = createServer(async (request, response) => {
-    const text = await readBody(request);
+    // Arrival: when the request's headers are in, before its body is read.
     const at = options.clock.now();
+    const text = await readBody(request);
     const token = request.url?.split('/').at(-1) ?? '';
     const channel = channels.get(token);
     const answer = (
