@@ -1,6 +1,7 @@
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
 import type { Clock } from './clock.js';
 import type { Pacer } from './pacer.js';
+import type { PostResult } from './post-result.js';
 import type { PostMessage } from './webhook-poster.js';
 import { REQUEST_TIMEOUT_MS } from './webhook-poster.js';
 
@@ -45,8 +46,9 @@ export type DeliverOptions = {
 };
 
 /**
- * Posts one message, taking the channel's turn before every attempt: a 429
- * holds the channel for its `Retry-After` and tries again, a 5xx or no
+ * Posts one message, taking the channel's turn before every attempt (the
+ * next turn comes at least 1 s after Slack's answer): a 429 holds the
+ * channel for its `Retry-After` and tries again, a 5xx or no
  * answer backs off and tries again up to `maxTransientFailures`, a
  * permanent error stops at once. When the next turn would come too late for
  * this invocation, the message goes back to the queue (`retry-later`).
@@ -67,28 +69,36 @@ export const deliver = async (options: DeliverOptions): Promise<Delivery> => {
     }
     await pacer.take(channel);
     attempts += 1;
-    const result = await post(message);
+    let result: PostResult;
+    try {
+      result = await post(message);
+    } catch (error) {
+      pacer.done(channel);
+      throw error;
+    }
     switch (result.kind) {
       case 'posted':
+        pacer.done(channel);
         return { kind: 'posted', attempts, rateLimited };
       case 'permanent':
+        pacer.done(channel);
         return { kind: 'permanent', reason: result.reason };
       case 'rate-limited':
         rateLimited += 1;
-        pacer.hold(channel, result.retryAfterMs);
+        pacer.done(channel, result.retryAfterMs);
         break;
       case 'transient': {
         transient += 1;
+        pacer.done(
+          channel,
+          Math.min(policy.baseDelayMs * 2 ** (transient - 1), policy.maxDelayMs)
+        );
         if (transient >= policy.maxTransientFailures) {
           return {
             kind: 'retry-later',
             reason: `${result.reason} (${transient} transient failures)`,
           };
         }
-        pacer.hold(
-          channel,
-          Math.min(policy.baseDelayMs * 2 ** (transient - 1), policy.maxDelayMs)
-        );
         break;
       }
     }

@@ -31,11 +31,9 @@ export type FakeSlackOptions = {
   /**
    * Requests to one channel closer together than this get 429 with
    * `Retry-After: 1`, as Slack answers a channel posted to faster than about
-   * once a second (tolerating short bursts). The default, 500 ms, leaves
-   * room for network jitter between the relay's pacing and the request's
-   * arrival (on a sped-up clock a few real ms on a busy machine are
-   * hundreds of clock ms); the relay's own post times are checked exactly
-   * (`relay-rig.ts`).
+   * once a second. Measured from the arrival of the previous request, which
+   * is before Slack's answer: a relay that waits 1 s after each answer is
+   * never too fast here, whatever the network or event-loop delays.
    */
   readonly minIntervalMs?: number;
   /** Scripted answers, by channel and the request's index on it. */
@@ -78,7 +76,7 @@ const parse = (text: string): unknown => {
 export const startFakeSlack = async (
   options: FakeSlackOptions
 ): Promise<FakeSlack> => {
-  const minIntervalMs = options.minIntervalMs ?? 500;
+  const minIntervalMs = options.minIntervalMs ?? 1_000;
   const channels = new Map<string, string>();
   const requests: SlackRequest[] = [];
   const last = new Map<string, number>();

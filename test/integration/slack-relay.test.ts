@@ -8,11 +8,8 @@ import {
 import { anSnsDelivery, aRelay, sqsRecordOf } from '../helpers/relay-rig.js';
 import { scaledClock } from '../helpers/scaled-clock.js';
 
-/**
- * 1 s of relay time is 500 ms of test time: the fake's 500 ms rate check
- * then leaves 250 real ms for network and scheduling jitter.
- */
-const SPEEDUP = 2;
+/** 1 s of relay time is 100 ms of test time. */
+const SPEEDUP = 10;
 
 const CONFIG = parseConfig(
   `

@@ -127,23 +127,43 @@ describe('deliver: one message to one channel', () => {
 });
 
 describe('pacer', () => {
-  it('spaces turns on one channel 1 s apart and leaves other channels alone', async () => {
+  it('starts a post on a channel 1 s after the previous answer, and leaves other channels alone', async () => {
     const clock = manualClock(0);
     const pacer = createPacer(clock);
     const turns: string[] = [];
-    for (const channel of ['a', 'a', 'b', 'a']) {
+    for (const [channel, answerMs] of [
+      ['a', 300],
+      ['a', 0],
+      ['b', 0],
+      ['a', 0],
+    ] as const) {
       await pacer.take(channel);
       turns.push(`${channel}@${clock.now()}`);
+      await clock.sleep(answerMs);
+      pacer.done(channel);
     }
-    expect(turns).toEqual(['a@0', 'a@1000', 'b@1000', 'a@2000']);
+    expect(turns).toEqual(['a@0', 'a@1300', 'b@1300', 'a@2300']);
   });
 
-  it('holds a channel for a Retry-After longer than the interval, never shortens it', async () => {
+  it('keeps a channel busy while a post is out', async () => {
     const clock = manualClock(0);
     const pacer = createPacer(clock);
     await pacer.take('a');
-    pacer.hold('a', 5_000);
-    pacer.hold('a', 100);
+    expect(pacer.nextAt('a')).toBe(Number.POSITIVE_INFINITY);
+    const second = pacer.take('a').then(() => clock.now());
+    await clock.sleep(2_500);
+    pacer.done('a');
+    expect(await second).toBeGreaterThanOrEqual(3_500);
+  });
+
+  it('holds a channel for a Retry-After longer than the interval, never for less than the interval', async () => {
+    const clock = manualClock(0);
+    const pacer = createPacer(clock);
+    await pacer.take('a');
+    pacer.done('a', 5_000);
     expect(pacer.nextAt('a')).toBe(5_000);
+    await pacer.take('a');
+    pacer.done('a', 100);
+    expect(pacer.nextAt('a')).toBe(6_000);
   });
 });
