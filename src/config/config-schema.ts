@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { MESSAGE_FORMATS } from '../format/formats.js';
-import { ConditionSchema } from './condition-schema.js';
+import { ConditionSchema } from '../filters/condition-schema.js';
+import { MESSAGE_FORMATS } from './message-formats.js';
 import { RouteSlackSchema } from './slack-relay-schema.js';
 
 const SNS_TOPIC_ARN =
