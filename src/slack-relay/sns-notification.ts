@@ -1,5 +1,5 @@
-import type { IncomingWebhookSendArguments } from '@slack/webhook';
 import * as z from 'zod';
+import type { SlackMessage } from '../formatters/slack-message.js';
 
 /**
  * An SNS notification as an SQS subscription without raw message delivery
@@ -21,8 +21,8 @@ const SlackMessageSchema = z.object({
   text: z.string().min(1),
   blocks: z
     .array(z.looseObject({ type: z.string().min(1) }))
-    .max(50)
-    .optional(),
+    .min(1)
+    .max(50),
 });
 
 export type RelayedMessage = {
@@ -30,7 +30,7 @@ export type RelayedMessage = {
   readonly topicArn: string;
   /** The SNS message attribute `route` the notifier publishes with. */
   readonly route: string | undefined;
-  readonly message: IncomingWebhookSendArguments;
+  readonly message: SlackMessage;
 };
 
 const issues = (error: z.ZodError): string =>
@@ -66,6 +66,7 @@ export const readNotification = (
     snsMessageId: MessageId,
     topicArn: TopicArn,
     route: MessageAttributes?.route?.Value,
-    message: message.data as IncomingWebhookSendArguments,
+    // Shape checked above; the blocks' own limits are Slack's to judge.
+    message: message.data as SlackMessage,
   };
 };
