@@ -6,9 +6,12 @@ import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from './events.js';
 
-/** Builds `dist/notify-findings` once if it is missing (about 1 s). */
+/** Builds `dist/notify-findings` and `dist/relay-slack` once if one is missing (a few s). */
 export const ensureBundle = (): void => {
-  if (!existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs'))) {
+  if (
+    !existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs')) ||
+    !existsSync(join(REPO_ROOT, 'dist/relay-slack/index.mjs'))
+  ) {
     execFileSync('npx', ['tsx', 'scripts/build.ts'], {
       cwd: REPO_ROOT,
       stdio: 'ignore',
