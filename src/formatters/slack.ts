@@ -7,7 +7,7 @@ import type {
   MrkdwnElement,
   SectionBlock,
 } from '@slack/types';
-import { sizesFor } from './budget.js';
+import { sizesFor } from './detail-sizes.js';
 import { findingView, subjectOf } from './finding-view.js';
 import { fitList } from './fit-lists.js';
 import type { Formatter } from './formatter.js';
@@ -74,7 +74,7 @@ const fields = (view: FindingView): SectionBlock => ({
  */
 export const formatSlack: Formatter = (finding, context) => {
   const view = findingView(finding, context);
-  const sizes = sizesFor(context.budget);
+  const sizes = sizesFor(context.detail);
   const blocks: KnownBlock[] = [header(view)];
   if (view.change) blocks.push(section(`*${mrkdwnText(view.change, 200)}*`));
   blocks.push(fields(view));

@@ -6,7 +6,10 @@ import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from './events.js';
 
-/** Builds `dist/notify-findings` and `dist/relay-slack` once if one is missing (a few s). */
+/**
+ * Builds `dist/notify-findings` and `dist/relay-slack` if one is missing
+ * (a few s idle). The global setup calls it once before the tests.
+ */
 export const ensureBundle = (): void => {
   if (
     !existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs')) ||
@@ -46,7 +49,6 @@ export const synthesize = (
   build: (app: App) => Stack,
   context: Record<string, string> = {}
 ): Synthesized => {
-  ensureBundle();
   const outdir = mkdtempSync(join(tmpdir(), 'notifier-cdk-'));
   // Path metadata lets tests find resources by construct id, not hashed ids.
   const app = new App({
