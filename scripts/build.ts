@@ -14,7 +14,7 @@ import {
  * against). CDK and SAM both deploy this one artifact.
  *
  * The validated config (`--config FILE`, env `CONFIG_FILE`, default
- * `config/example.yaml`) is written next to the bundle as
+ * `config/example.yaml`) is written next to each bundle as
  * `notifier-config.json`; the function reads it through
  * `NOTIFIER_CONFIG_FILE=/var/task/notifier-config.json`. A config the
  * function would refuse at cold start fails the build.
@@ -60,11 +60,15 @@ for (const file of entries) {
   });
 }
 
-await mkdir('dist/notify-findings', { recursive: true });
-await writeFile(
-  `dist/notify-findings/${BUNDLED_CONFIG_NAME}`,
-  `${JSON.stringify(document, null, 2)}\n`
-);
-console.log(
-  `  dist/notify-findings/${BUNDLED_CONFIG_NAME}  (validated from ${configFile})`
-);
+// Every function reads the same config (the Slack relay its routes' webhook secrets).
+for (const file of entries) {
+  const name = basename(file, '.ts');
+  await mkdir(`dist/${name}`, { recursive: true });
+  await writeFile(
+    `dist/${name}/${BUNDLED_CONFIG_NAME}`,
+    `${JSON.stringify(document, null, 2)}\n`
+  );
+  console.log(
+    `  dist/${name}/${BUNDLED_CONFIG_NAME}  (validated from ${configFile})`
+  );
+}

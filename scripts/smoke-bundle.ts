@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /**
- * `npm run smoke`: imports the built bundle in a fresh `node` process, as
+ * `npm run smoke`: imports the built bundles in a fresh `node` process, as
  * Lambda does (the config the build wrote, a table name, no AWS access), and
  * runs two events through its handler that need no AWS call: an event kind
- * it ignores and a finding no route matches. Proves the bundle loads, its
- * split chunks resolve and the handler answers. Exit 0 or 1.
+ * it ignores and a finding no route matches; then the Slack relay's bundle
+ * answers an empty SQS batch. Proves the bundles load, their split chunks
+ * resolve and the handlers answer. Exit 0 or 1.
  */
 const bundle = resolve('dist/notify-findings/index.mjs');
+const relayBundle = resolve('dist/relay-slack/index.mjs');
 const script = `
 const { handler } = await import(${JSON.stringify(bundle)});
 const context = { getRemainingTimeInMillis: () => 25000, awsRequestId: 'smoke', functionName: 'smoke' };
@@ -17,6 +19,10 @@ if (ignored.outcome !== 'ignored') throw new Error('expected ignored, got ' + JS
 const rejected = await handler({ source: 'aws.securityhub', 'detail-type': 'Security Hub Findings - Imported', detail: { findings: 'x' } }, context);
 if (rejected.outcome !== 'rejected') throw new Error('expected rejected, got ' + JSON.stringify(rejected));
 console.error('smoke: bundle loaded; ignored and rejected events answered');
+const relay = await import(${JSON.stringify(relayBundle)});
+const empty = await relay.handler({ Records: [] }, context);
+if (JSON.stringify(empty) !== '{"batchItemFailures":[]}') throw new Error('relay: expected no failures, got ' + JSON.stringify(empty));
+console.error('smoke: relay bundle loaded; an empty SQS batch answered');
 `;
 const result = spawnSync(
   process.execPath,
@@ -31,6 +37,10 @@ const result = spawnSync(
         'dist/notify-findings/notifier-config.json'
       ),
       DEDUP_TABLE_NAME: 'smoke-dedup',
+      // The relay: the bundled config's routes name no webhook secret here,
+      // so no secret is read; the failure queue is not called.
+      RELAY_FAILURE_QUEUE_URL:
+        'https://sqs.us-east-1.amazonaws.com/123456789012/smoke-relay-failures',
     },
     encoding: 'utf8',
   }

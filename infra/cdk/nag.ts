@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { FindingsNotifier } from './notifier.js';
+import type { SlackRelay } from './steps/slack-relay.js';
 
 /** A cdk-nag finding accepted by design, and why. */
 export type NagAcknowledgement = {
@@ -21,6 +22,33 @@ const TERMINAL_QUEUE: NagAcknowledgement[] = [
   },
 ];
 
+/** The Slack relay's accepted findings: its dead-letter queue and its function. */
+const slackRelayAcknowledgements = (
+  relay: SlackRelay
+): [IConstruct, NagAcknowledgement[]][] => [
+  [relay.deadLetterQueue, TERMINAL_QUEUE],
+  [
+    relay.function,
+    [
+      {
+        id: 'Serverless::Serverless-LambdaDLQ',
+        reason:
+          'The relay is invoked by an SQS event source: failed messages go to the relay queue’s dead-letter queue (redrive policy), and messages Slack refuses are sent there by the relay with the reason; a function DLQ applies to asynchronous invocations only.',
+      },
+      {
+        id: 'Serverless::Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          'An SQS event source mapping takes no on-failure destination (that is for streams and Kafka): the queue’s redrive policy sends messages the relay kept failing on to the relay’s dead-letter queue, which is alarmed.',
+      },
+      {
+        id: 'Serverless::Serverless-LambdaTracing',
+        reason:
+          'X-Ray is off: every post, retry and kept message is logged as structured JSON; tracing would need xray:PutTraceSegments on "*".',
+      },
+    ],
+  ],
+];
+
 /**
  * Each cdk-nag finding the design accepts, acknowledged on the one construct
  * it is about (never stack-wide), with its reason. Anything else fails the
@@ -31,6 +59,9 @@ export const nagAcknowledgements = (
 ): [IConstruct, NagAcknowledgement[]][] => [
   [notifier.failureQueue, TERMINAL_QUEUE],
   [notifier.ruleDeadLetterQueue, TERMINAL_QUEUE],
+  ...(notifier.slackRelay
+    ? slackRelayAcknowledgements(notifier.slackRelay)
+    : []),
   [
     notifier.function,
     [

@@ -77,6 +77,8 @@ export type FindingsNotifierProps = {
    * subscribed to). Without it the alarms only change state in CloudWatch.
    * An encrypted topic's key policy must let `cloudwatch.amazonaws.com` use it.
    */
+  /** The Slack relay's code. @default Code.fromAsset('dist/relay-slack') (run `npm run build` first) */
+  readonly relayCode?: lambda.Code;
   readonly alarmTopicArn?: string;
   /** @default RemovalPolicy.RETAIN for the dedup table */
   readonly tableRemovalPolicy?: RemovalPolicy;

@@ -7,6 +7,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
+import { relayRoutes } from '../../src/slack-relay/webhook-targets.js';
 import { routeTopicArns } from '../notifier-config.js';
 import type { FindingsNotifierProps } from './notifier-props.js';
 import { createDedupTable } from './steps/dedup-table.js';
@@ -19,11 +20,13 @@ import { grantStatements } from './steps/grants.js';
 import { notifierFunction } from './steps/notifier-function.js';
 import { routeTopics } from './steps/route-topics.js';
 import { notifierEventRules } from './steps/rules.js';
+import { SlackRelay } from './steps/slack-relay.js';
 
 /**
  * The findings notifier, in the order it is built: the route topics, the
  * dedup table and failure queues, the function and its grants, the failure
- * alarms, the EventBridge rules, and an optional Chatbot channel. Every
+ * alarms, the EventBridge rules, an optional Chatbot channel and, for
+ * routes with `slack.webhookSecret`, the Slack relay. Every
  * permission is scoped to exactly what the function calls.
  */
 export class FindingsNotifier extends Construct {
@@ -41,6 +44,8 @@ export class FindingsNotifier extends Construct {
   /** The function may call securityhub:BatchUpdateFindings. */
   readonly acknowledges: boolean;
   readonly slackChannel?: chatbot.SlackChannelConfiguration;
+  /** The Slack relay, when a route names a webhook secret (`slack.webhookSecret`). */
+  readonly slackRelay?: SlackRelay;
 
   constructor(scope: Construct, id: string, props: FindingsNotifierProps) {
     super(scope, id);
@@ -117,6 +122,18 @@ export class FindingsNotifier extends Construct {
           loggingLevel: chatbot.LoggingLevel.ERROR,
         }
       );
+    }
+
+    // 7. Slack relay
+    if (relayRoutes(props.config).length > 0) {
+      this.slackRelay = new SlackRelay(this, 'SlackRelay', {
+        config: props.config,
+        topics: this.topics,
+        topicArns: routeTopicArns(props.config),
+        ...(props.relayCode ? { code: props.relayCode } : {}),
+        ...(props.alarmTopicArn ? { alarmTopicArn: props.alarmTopicArn } : {}),
+        ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      });
     }
   }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ConditionSchema } from '../filters/condition-schema.js';
 import { MESSAGE_FORMATS } from './message-formats.js';
+import { RouteSlackSchema } from './slack-relay-schema.js';
 
 const SNS_TOPIC_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
@@ -30,47 +31,59 @@ const topicArn = z.string().superRefine((arn, context) => {
   }
 });
 
-export const RouteSchema = z.strictObject({
-  /** Unique name, shown in messages, logs and metrics. */
-  name: z.string().regex(NAME, NAME_HINT),
-  /** Standard SNS topic ARN (AWS Chatbot cannot subscribe to FIFO topics). */
-  topicArn,
-  /** @default 'chatbot' */
-  format: z.enum(MESSAGE_FORMATS).default('chatbot'),
-  /**
-   * Publish per-protocol bodies in one message (SNS `MessageStructure`
-   * json): e-mail (and SMS, `default`) subscribers get plain text, HTTPS
-   * (AWS Chatbot), HTTP, SQS, Lambda and Firehose get `format`. One topic
-   * then serves both people's inboxes and a chat channel.
-   * @default false
-   */
-  perProtocol: z.boolean().default(false),
-  /** The finding must match one of these conditions. @default everything */
-  match: conditions.optional(),
-  /** A finding matching any of these is not sent to this route. */
-  exclude: conditions.optional(),
-  /** Once this route matched, later routes are not evaluated. @default false */
-  stop: z.boolean().default(false),
-  /**
-   * Announce that a finding this route announced was resolved (closed,
-   * archived, compliance passed).
-   * @default false
-   */
-  announceResolutions: z.boolean().default(false),
-  /**
-   * After announcing a Security Hub (ASFF) finding whose workflow status is
-   * NEW, set it to NOTIFIED with a note naming this route
-   * (`securityhub:BatchUpdateFindings`).
-   * @default false
-   */
-  acknowledge: z.boolean().default(false),
-  /** This route's own dedup window; the global `dedup.windowHours` otherwise. */
-  dedupWindowHours: z
-    .number()
-    .positive()
-    .max(24 * 365)
-    .optional(),
-});
+export const RouteSchema = z
+  .strictObject({
+    /** Unique name, shown in messages, logs and metrics. */
+    name: z.string().regex(NAME, NAME_HINT),
+    /** Standard SNS topic ARN (AWS Chatbot cannot subscribe to FIFO topics). */
+    topicArn,
+    /** @default 'chatbot' */
+    format: z.enum(MESSAGE_FORMATS).default('chatbot'),
+    /**
+     * Publish per-protocol bodies in one message (SNS `MessageStructure`
+     * json): e-mail (and SMS, `default`) subscribers get plain text, HTTPS
+     * (AWS Chatbot), HTTP, SQS, Lambda and Firehose get `format`. One topic
+     * then serves both people's inboxes and a chat channel.
+     * @default false
+     */
+    perProtocol: z.boolean().default(false),
+    /** The finding must match one of these conditions. @default everything */
+    match: conditions.optional(),
+    /** A finding matching any of these is not sent to this route. */
+    exclude: conditions.optional(),
+    /** Once this route matched, later routes are not evaluated. @default false */
+    stop: z.boolean().default(false),
+    /**
+     * Announce that a finding this route announced was resolved (closed,
+     * archived, compliance passed).
+     * @default false
+     */
+    announceResolutions: z.boolean().default(false),
+    /**
+     * After announcing a Security Hub (ASFF) finding whose workflow status is
+     * NEW, set it to NOTIFIED with a note naming this route
+     * (`securityhub:BatchUpdateFindings`).
+     * @default false
+     */
+    acknowledge: z.boolean().default(false),
+    /** This route's own dedup window; the global `dedup.windowHours` otherwise. */
+    dedupWindowHours: z
+      .number()
+      .positive()
+      .max(24 * 365)
+      .optional(),
+    /** Post this route's messages to a Slack incoming webhook (the Slack relay). */
+    slack: RouteSlackSchema.optional(),
+  })
+  .superRefine((route, context) => {
+    if (route.slack && route.format !== 'slack') {
+      context.addIssue({
+        code: 'custom',
+        path: ['slack'],
+        message: `the Slack relay posts Block Kit messages: set format: slack (not ${route.format})`,
+      });
+    }
+  });
 
 /** `2027-01-31` or a full ISO-8601 timestamp with a zone. */
 const expiry = z

@@ -1,8 +1,18 @@
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  HeaderBlock,
+  KnownBlock,
+  MrkdwnElement,
+  SectionBlock,
+} from '@slack/types';
 import { sizesFor } from './detail-sizes.js';
 import { findingView, subjectOf } from './finding-view.js';
 import { fitList } from './fit-lists.js';
 import type { Formatter } from './formatter.js';
 import { mrkdwnLine } from './line-render.js';
+import type { SlackMessage } from './slack-message.js';
 import { mrkdwnText } from './text-safety.js';
 import type { FindingView } from './view.js';
 
@@ -20,17 +30,14 @@ export const SLACK_LIMITS = {
   fallbackText: 3000,
 } as const;
 
-type Text = { type: 'mrkdwn' | 'plain_text'; text: string; emoji?: boolean };
-type Block = Record<string, unknown> & { type: string };
+const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
 
-const mrkdwn = (text: string): Text => ({ type: 'mrkdwn', text });
-
-const section = (text: string): Block => ({
+const section = (text: string): SectionBlock => ({
   type: 'section',
   text: mrkdwn(text),
 });
 
-const header = (view: FindingView): Block => {
+const header = (view: FindingView): HeaderBlock => {
   const prefix = `${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.severity} | `;
   return {
     type: 'header',
@@ -44,7 +51,7 @@ const header = (view: FindingView): Block => {
   };
 };
 
-const fields = (view: FindingView): Block => ({
+const fields = (view: FindingView): SectionBlock => ({
   type: 'section',
   fields: [
     mrkdwn(`*Resource*\n${mrkdwnLine(view.resource, 600)}`),
@@ -68,7 +75,7 @@ const fields = (view: FindingView): Block => ({
 export const formatSlack: Formatter = (finding, context) => {
   const view = findingView(finding, context);
   const sizes = sizesFor(context.detail);
-  const blocks: Block[] = [header(view)];
+  const blocks: KnownBlock[] = [header(view)];
   if (view.change) blocks.push(section(`*${mrkdwnText(view.change, 200)}*`));
   blocks.push(fields(view));
   const description = mrkdwnText(finding.description, sizes.description, {
@@ -98,17 +105,20 @@ export const formatSlack: Formatter = (finding, context) => {
     );
   }
   if (view.links.length > 0) {
-    blocks.push({
+    const actions: ActionsBlock = {
       type: 'actions',
-      elements: view.links.map((link, index) => ({
-        type: 'button',
-        action_id: `open-${index}`,
-        text: { type: 'plain_text', text: link.text, emoji: false },
-        url: link.url,
-      })),
-    });
+      elements: view.links.map(
+        (link, index): Button => ({
+          type: 'button',
+          action_id: `open-${index}`,
+          text: { type: 'plain_text', text: link.text, emoji: false },
+          url: link.url,
+        })
+      ),
+    };
+    blocks.push(actions);
   }
-  blocks.push({
+  const footer: ContextBlock = {
     type: 'context',
     elements: [
       mrkdwn(
@@ -117,16 +127,15 @@ export const formatSlack: Formatter = (finding, context) => {
       mrkdwn(`Updated ${mrkdwnText(finding.updatedAt, 40)}`),
       mrkdwn(`Finding \`${mrkdwnText(finding.id, 512).replace(/`/g, "'")}\``),
     ],
-  });
+  };
+  blocks.push(footer);
   const fallback = mrkdwnText(
     `${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.severity} ${finding.title} on ${view.resource.map((segment) => segment.text).join('')}`,
     SLACK_LIMITS.fallbackText
   );
-  return {
-    subject: subjectOf(view),
-    body: JSON.stringify({
-      text: fallback,
-      blocks: blocks.slice(0, SLACK_LIMITS.blocks),
-    }),
+  const message: SlackMessage = {
+    text: fallback,
+    blocks: blocks.slice(0, SLACK_LIMITS.blocks),
   };
+  return { subject: subjectOf(view), body: JSON.stringify(message) };
 };

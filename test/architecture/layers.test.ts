@@ -16,12 +16,14 @@ const LAYERS = [
   'src/routing',
   'src/dedup',
   'src/formatters',
+  // The Slack relay reads the config and the formatters' Slack types; it
+  // never needs publishing, the pipeline or the notifier's handler.
+  'src/slack-relay',
   'src/publish',
   'src/acknowledge',
   'src/pipeline',
   'src/observability',
   'src/handler',
-  'src/slack-relay',
   'src/replay',
   'functions',
 ] as const;

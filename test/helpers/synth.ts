@@ -7,11 +7,14 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from './events.js';
 
 /**
- * Builds `dist/notify-findings` if it is missing (about 1 s idle). The
- * global setup calls it once before the tests.
+ * Builds `dist/notify-findings` and `dist/relay-slack` if one is missing
+ * (a few s idle). The global setup calls it once before the tests.
  */
 export const ensureBundle = (): void => {
-  if (!existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs'))) {
+  if (
+    !existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs')) ||
+    !existsSync(join(REPO_ROOT, 'dist/relay-slack/index.mjs'))
+  ) {
     execFileSync('npx', ['tsx', 'scripts/build.ts'], {
       cwd: REPO_ROOT,
       stdio: 'ignore',

@@ -269,7 +269,8 @@ describe('SAM template: failure alarms', () => {
     const alarms = Object.values(sam.Resources).filter(
       (resource) => resource.Type === 'AWS::CloudWatch::Alarm'
     );
-    expect(alarms).toHaveLength(2);
+    // The function's two, and the Slack relay's two (deployed with a relay topic).
+    expect(alarms).toHaveLength(4);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual({
         'Fn::If': [
