@@ -6,6 +6,12 @@ import { describeIssues } from '../validation/issue-path.js';
 import { SecurityHubImportedDetailSchema } from './asff-schema.js';
 import { type Envelope, EnvelopeSchema } from './envelope-schema.js';
 import { Inspector2FindingSchema } from './inspector2-schema.js';
+import {
+  parseInspector2Coverage,
+  parseInspector2OnDemandScan,
+  parseInspector2Scan,
+  parseSecurityHubCustomAction,
+} from './notice-parsers.js';
 
 /** What identifies an event in outcomes and logs. */
 export type EventMeta = {
@@ -71,6 +77,12 @@ const HANDLED: Record<string, DetailParser> = {
   'aws.inspector2|Inspector2 Finding': inspector2,
   'inspector2.ami.ondemand|OnDemand AMI Scan Findings': inspector2,
   'aws.securityhub|Security Hub Findings - Imported': securityHubImported,
+  'aws.inspector2|Inspector2 Coverage': parseInspector2Coverage,
+  'aws.inspector2|Inspector2 Scan': parseInspector2Scan,
+  'aws.inspector2|Inspector2 OnDemand Scan Complete':
+    parseInspector2OnDemandScan,
+  'aws.securityhub|Security Hub Findings - Custom Action':
+    parseSecurityHubCustomAction,
 };
 
 /** `"source" / "detail-type"` pairs handled, for docs and messages. */

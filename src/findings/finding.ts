@@ -1,3 +1,4 @@
+import type { CustomActionRequest, Notice } from './notice.js';
 import type { FindingSeverityLabel } from './severity.js';
 
 /** The finding kinds the notifier distinguishes across every source. */
@@ -8,6 +9,10 @@ export type FindingType =
   | 'SECURITY_CONTROL'
   | 'THREAT_DETECTION'
   | 'RESOURCE_ACCESS'
+  /** An Inspector2 Coverage notice: a resource is (not) scanned. */
+  | 'COVERAGE'
+  /** An Inspector2 scan completion with its finding counts. */
+  | 'SCAN_SUMMARY'
   | 'OTHER';
 
 /** Where the computed score came from. */
@@ -19,7 +24,7 @@ export type ScoreSource =
   | 'asff-original';
 
 /** Where the computed label came from. */
-export type LabelSource = 'score' | 'provider-label';
+export type LabelSource = 'score' | 'provider-label' | 'notice';
 
 export type Severity = {
   /** The label the notifier acts on. */
@@ -165,4 +170,8 @@ export type Finding = {
   readonly firstSeen?: string;
   readonly lastSeen?: string;
   readonly updatedAt: string;
+  /** Set on notices about scanning (coverage, scan summaries), not findings. */
+  readonly notice?: Notice;
+  /** Set when a person shared this finding with a Security Hub custom action. */
+  readonly sharedBy?: CustomActionRequest;
 };
