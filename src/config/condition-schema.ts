@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SEVERITY_LABELS, severityRank } from '../findings/severity.js';
+import { NOTICE_CONDITION_KEYS } from './notice-condition-schema.js';
 import { checked, glob, listOf } from './schema-helpers.js';
 
 const LABELS = [...SEVERITY_LABELS, 'UNTRIAGED'] as const;
@@ -149,6 +150,7 @@ export const ConditionSchema = z
     protocol: listOf(z.enum(['TCP', 'UDP'])).optional(),
     /** Title patterns, globs, case-insensitive. */
     title: listOf(glob).optional(),
+    ...NOTICE_CONDITION_KEYS,
   })
   .refine((condition) => Object.keys(condition).length > 0, {
     message:

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MESSAGE_FORMATS } from '../format/formats.js';
 import { ConditionSchema } from './condition-schema.js';
+import { CUSTOM_ACTION_ROUTE_KEYS } from './notice-condition-schema.js';
 
 const SNS_TOPIC_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
@@ -70,6 +71,7 @@ export const RouteSchema = z.strictObject({
     .positive()
     .max(24 * 365)
     .optional(),
+  ...CUSTOM_ACTION_ROUTE_KEYS,
 });
 
 /** `2027-01-31` or a full ISO-8601 timestamp with a zone. */

@@ -11,6 +11,11 @@ import {
   typeCheck,
 } from './conditions/identity-checks.js';
 import {
+  coverageCheck,
+  customActionCheck,
+  kindCheck,
+} from './conditions/notice-checks.js';
+import {
   portsCheck,
   protocolCheck,
   tagsCheck,
@@ -47,6 +52,9 @@ const COMPILERS: Compilers = {
   ports: portsCheck,
   protocol: protocolCheck,
   title: titleCheck,
+  kind: kindCheck,
+  coverage: coverageCheck,
+  customAction: customActionCheck,
 };
 
 /** A compiled condition: `undefined` when it holds, else the first reason it does not. */

@@ -7,6 +7,7 @@ import {
   describeCondition,
   type Predicate,
 } from './compile-condition.js';
+import { defaultKindCheck } from './default-kind.js';
 import { defaultStatusCheck } from './default-status.js';
 
 /** Where and how one finding is announced. */
@@ -51,16 +52,26 @@ const anyOf =
     return reasons.join(' / ');
   };
 
-/** A match condition plus the default status rule for the facets it leaves out. */
-const matchPredicate = (condition: Condition, route: Route): Predicate => {
-  const predicate = compileCondition(condition);
-  const status = defaultStatusCheck(route, condition.status);
-  return (finding) => status(finding) ?? predicate(finding);
+/**
+ * A match condition plus the default kind and status rules for what it
+ * leaves out. Findings a person shared with a custom action skip the status
+ * rule: they are posted as the person asked, resolved or not.
+ */
+const matchPredicate = (route: Route, condition?: Condition): Predicate => {
+  const predicate = condition ? compileCondition(condition) : undefined;
+  const kind = defaultKindCheck(route, condition);
+  const status = defaultStatusCheck(route, condition?.status);
+  return (finding) =>
+    kind(finding) ??
+    (finding.sharedBy ? undefined : status(finding)) ??
+    predicate?.(finding);
 };
 
 type CompiledRoute = {
   readonly target: RouteTarget;
   readonly stop: boolean;
+  /** Custom-action findings reach this route even when suppressed. */
+  readonly ignoresSuppressions: boolean;
   readonly matches: Predicate;
   readonly excludes: readonly {
     readonly holds: Predicate;
@@ -80,9 +91,10 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
     acknowledge: route.acknowledge,
   },
   stop: route.stop,
+  ignoresSuppressions: route.customActionsIgnoreSuppressions === true,
   matches: route.match
-    ? anyOf(route.match.map((condition) => matchPredicate(condition, route)))
-    : defaultStatusCheck(route),
+    ? anyOf(route.match.map((condition) => matchPredicate(route, condition)))
+    : matchPredicate(route),
   excludes: (route.exclude ?? []).map((condition) => ({
     holds: compileCondition(condition),
     text: describeCondition(condition),
@@ -103,6 +115,7 @@ export const createRouter = (config: Config): Router => {
     matches: anyOf(suppression.match.map(compileCondition)),
   }));
   const routes = config.routes.map((route) => compileRoute(route, config));
+  const unsuppressible = routes.filter((route) => route.ignoresSuppressions);
 
   return (finding, now) => {
     const at = now.getTime();
@@ -110,6 +123,11 @@ export const createRouter = (config: Config): Router => {
       if (suppression.expires !== undefined && at >= suppression.expires)
         continue;
       if (suppression.matches(finding) === undefined) {
+        // A person asked to share it: routes that say so still post it.
+        const shared = finding.sharedBy
+          ? evaluate(unsuppressible, finding)
+          : undefined;
+        if (shared?.kind === 'routed') return shared;
         return {
           kind: 'suppressed',
           rule: suppression.name,
@@ -117,26 +135,34 @@ export const createRouter = (config: Config): Router => {
         };
       }
     }
-    const matched: RouteTarget[] = [];
-    const misses: string[] = [];
-    for (const route of routes) {
-      const miss = route.matches(finding);
-      if (miss !== undefined) {
-        misses.push(`${route.target.name}: ${miss}`);
-        continue;
-      }
-      const excluded = route.excludes.find(
-        (exclude) => exclude.holds(finding) === undefined
-      );
-      if (excluded) {
-        misses.push(`${route.target.name}: excluded by ${excluded.text}`);
-        continue;
-      }
-      matched.push(route.target);
-      if (route.stop) break;
-    }
-    return matched.length > 0
-      ? { kind: 'routed', routes: matched }
-      : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
+    return evaluate(routes, finding);
   };
+};
+
+/** The routes a finding matches, in order, until one with `stop`. */
+const evaluate = (
+  routes: readonly CompiledRoute[],
+  finding: Finding
+): RoutingResult => {
+  const matched: RouteTarget[] = [];
+  const misses: string[] = [];
+  for (const route of routes) {
+    const miss = route.matches(finding);
+    if (miss !== undefined) {
+      misses.push(`${route.target.name}: ${miss}`);
+      continue;
+    }
+    const excluded = route.excludes.find(
+      (exclude) => exclude.holds(finding) === undefined
+    );
+    if (excluded) {
+      misses.push(`${route.target.name}: excluded by ${excluded.text}`);
+      continue;
+    }
+    matched.push(route.target);
+    if (route.stop) break;
+  }
+  return matched.length > 0
+    ? { kind: 'routed', routes: matched }
+    : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
 };
