@@ -1,5 +1,5 @@
+import type { FindingSeverityLabel } from '../events/severity.js';
 import type { CustomActionRequest, Notice } from './notice.js';
-import type { FindingSeverityLabel } from './severity.js';
 
 /** The finding kinds the notifier distinguishes across every source. */
 export type FindingType =

@@ -2,12 +2,12 @@ import type {
   Inspector2OnDemandScanDetail,
   Inspector2ScanDetail,
 } from '../events/inspector2-scan-schema.js';
+import type { FindingSeverityLabel } from '../events/severity.js';
 import { coverageReason } from './coverage-reasons.js';
 import type { Finding, Resource } from './finding.js';
 import type { NoticeContext } from './from-inspector2-coverage.js';
 import type { ScanNotice, SeverityCounts } from './notice.js';
 import { partitionOfRegion, scannedResource } from './scanned-resource.js';
-import type { FindingSeverityLabel } from './severity.js';
 import { parseTimestamp } from './timestamps.js';
 import { compact, pickText } from './values.js';
 

@@ -1,4 +1,4 @@
-import type { FindingSeverityLabel } from './severity.js';
+import type { FindingSeverityLabel } from '../events/severity.js';
 
 /**
  * Inspector's word about one resource's scanning ("Inspector2 Coverage"):

@@ -1,0 +1,28 @@
+import type { EventKind } from './event-kind.js';
+import { INSPECTOR2_COVERAGE } from './inspector2-coverage.js';
+import {
+  INSPECTOR2_FINDING,
+  ONDEMAND_AMI_SCAN_FINDING,
+} from './inspector2-finding.js';
+import {
+  INSPECTOR2_ONDEMAND_SCAN,
+  INSPECTOR2_SCAN,
+} from './inspector2-scan.js';
+import { SECURITY_HUB_CUSTOM_ACTION } from './security-hub-custom-action.js';
+import { SECURITY_HUB_IMPORTED } from './security-hub-imported.js';
+
+/**
+ * THE list of event kinds the notifier handles. Adding a kind is adding its
+ * module here: the parser dispatches on this list, the CDK app and the SAM
+ * checks deploy one rule per entry, replay wraps its bare findings, and the
+ * tests read its sample folders.
+ */
+export const EVENT_KINDS: readonly EventKind[] = [
+  INSPECTOR2_FINDING,
+  ONDEMAND_AMI_SCAN_FINDING,
+  SECURITY_HUB_IMPORTED,
+  INSPECTOR2_COVERAGE,
+  INSPECTOR2_SCAN,
+  INSPECTOR2_ONDEMAND_SCAN,
+  SECURITY_HUB_CUSTOM_ACTION,
+];
