@@ -124,9 +124,6 @@ const API_FINDINGS_WITHOUT_SCORE: Record<string, { label: string; score: number 
 };
 
 const IGNORED_FOLDERS = [
-  'inspector2-scan',
-  'inspector2-coverage',
-  'securityhub-custom-action',
   'securityhub-insight-results',
   'securityhub-v2-ocsf',
   'inspector-classic-sns',
@@ -138,6 +135,10 @@ const HANDLED_FOLDERS = [
   'securityhub-imported',
   'asff-findings',
   'inspector2-api-findings',
+  // Notices and custom actions: test/corpus/notice-kinds.test.ts.
+  'inspector2-coverage',
+  'inspector2-scan',
+  'securityhub-custom-action',
 ];
 
 const assertExpected = (finding: Finding, expected: Expected) => {
