@@ -14,6 +14,7 @@ export const INSPECTOR2_COVERAGE: EventKind = {
   source: 'aws.inspector2',
   detailType: 'Inspector2 Coverage',
   channel: 'inspector2',
+  itemKind: 'coverage',
   read: noticeReader(Inspector2CoverageDetailSchema, fromInspector2Coverage),
   samples: {
     events: ['inspector2-coverage'],

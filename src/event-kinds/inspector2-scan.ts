@@ -19,6 +19,7 @@ export const INSPECTOR2_SCAN: EventKind = {
   source: 'aws.inspector2',
   detailType: 'Inspector2 Scan',
   channel: 'inspector2',
+  itemKind: 'scan',
   read: noticeReader(Inspector2ScanDetailSchema, fromInspector2Scan),
   samples: { events: ['inspector2-scan'], corpus: ['inspector2-scan'] },
 };
@@ -31,6 +32,7 @@ export const INSPECTOR2_ONDEMAND_SCAN: EventKind = {
   source: 'aws.inspector2',
   detailType: 'Inspector2 OnDemand Scan Complete',
   channel: 'inspector2',
+  itemKind: 'scan',
   read: noticeReader(
     Inspector2OnDemandScanDetailSchema,
     fromInspector2OnDemandScan

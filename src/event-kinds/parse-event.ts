@@ -1,18 +1,9 @@
-import { SecurityHubImportedDetailSchema } from '../events/asff-schema.js';
-import { type Envelope, EnvelopeSchema } from '../events/envelope-schema.js';
-import { Inspector2FindingSchema } from '../events/inspector2-schema.js';
+import { EnvelopeSchema } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import type { Finding } from '../findings/finding.js';
-import { fromAsff } from '../findings/from-asff.js';
-import { fromInspector2 } from '../findings/from-inspector2.js';
 import { isObject } from '../findings/values.js';
 import type { EventKind } from './event-kind.js';
-import { INSPECTOR2_COVERAGE } from './inspector2-coverage.js';
-import {
-  INSPECTOR2_ONDEMAND_SCAN,
-  INSPECTOR2_SCAN,
-} from './inspector2-scan.js';
-import { SECURITY_HUB_CUSTOM_ACTION } from './security-hub-custom-action.js';
+import { EVENT_KINDS } from './registry.js';
 
 /** What identifies an event in outcomes and logs. */
 export type EventMeta = {
@@ -41,71 +32,11 @@ export type ParsedEvent =
       readonly reason: string;
     };
 
-type DetailParser = (
-  envelope: Envelope
-) => { ok: true; findings: Finding[] } | { ok: false; reason: string };
-
-const context = (envelope: Envelope) => ({
-  region: envelope.region,
-  time: envelope.time,
-});
-
-const inspector2: DetailParser = (envelope) => {
-  const parsed = Inspector2FindingSchema.safeParse(envelope.detail);
-  return parsed.success
-    ? { ok: true, findings: [fromInspector2(parsed.data, context(envelope))] }
-    : { ok: false, reason: describeIssues('detail', parsed.error) };
-};
-
-const securityHubImported: DetailParser = (envelope) => {
-  const parsed = SecurityHubImportedDetailSchema.safeParse(envelope.detail);
-  return parsed.success
-    ? {
-        ok: true,
-        findings: parsed.data.findings.map((finding) =>
-          fromAsff(finding, context(envelope))
-        ),
-      }
-    : { ok: false, reason: describeIssues('detail', parsed.error) };
-};
-
-/**
- * The event kinds the notifier handles, by `source` and `detail-type`.
- * On-demand AMI scan findings carry the same finding object as Inspector2
- * Finding events under their own source.
- */
-const HANDLED: Record<string, DetailParser> = {
-  'aws.inspector2|Inspector2 Finding': inspector2,
-  'inspector2.ami.ondemand|OnDemand AMI Scan Findings': inspector2,
-  'aws.securityhub|Security Hub Findings - Imported': securityHubImported,
-  ...Object.fromEntries(
-    (
-      [
-        INSPECTOR2_COVERAGE,
-        INSPECTOR2_SCAN,
-        INSPECTOR2_ONDEMAND_SCAN,
-        SECURITY_HUB_CUSTOM_ACTION,
-      ] satisfies EventKind[]
-    ).map((kind) => [
-      `${kind.source}|${kind.detailType}`,
-      (envelope: Envelope) => {
-        const result = kind.read(envelope);
-        return result.ok
-          ? { ok: true, findings: [...result.findings] }
-          : result;
-      },
-    ])
-  ),
-};
-
 /** `"source" / "detail-type"` pairs handled, for docs and messages. */
-export const HANDLED_EVENT_KINDS: readonly {
-  source: string;
-  detailType: string;
-}[] = Object.keys(HANDLED).map((key) => {
-  const [source = '', detailType = ''] = key.split('|');
-  return { source, detailType };
-});
+export const handledEventKinds = (
+  kinds: readonly EventKind[] = EVENT_KINDS
+): { source: string; detailType: string }[] =>
+  kinds.map(({ source, detailType }) => ({ source, detailType }));
 
 const metaOf = (raw: unknown): EventMeta => {
   if (typeof raw !== 'object' || raw === null) return {};
@@ -158,7 +89,10 @@ const notAnEventBridgeEvent = (
  * is `ignored`; a malformed one is `rejected` with a reason naming the
  * failing field path.
  */
-export const parseEvent = (raw: unknown): ParsedEvent => {
+export const parseEvent = (
+  raw: unknown,
+  kinds: readonly EventKind[] = EVENT_KINDS
+): ParsedEvent => {
   const meta = metaOf(raw);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
@@ -178,15 +112,18 @@ export const parseEvent = (raw: unknown): ParsedEvent => {
     };
   }
   const { source, 'detail-type': detailType } = envelope.data;
-  const parser = HANDLED[`${source}|${detailType}`];
-  if (!parser) {
+  const kind = kinds.find(
+    (candidate) =>
+      candidate.source === source && candidate.detailType === detailType
+  );
+  if (!kind) {
     return {
       kind: 'ignored',
       meta,
       reason: `event kind "${detailType}" from ${source} is not handled`,
     };
   }
-  const result = parser(envelope.data);
+  const result = kind.read(envelope.data);
   return result.ok
     ? { kind: 'findings', meta, findings: result.findings }
     : { kind: 'rejected', meta, reason: result.reason };

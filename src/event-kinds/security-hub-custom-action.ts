@@ -29,6 +29,7 @@ export const SECURITY_HUB_CUSTOM_ACTION: EventKind = {
   source: 'aws.securityhub',
   detailType: 'Security Hub Findings - Custom Action',
   channel: 'securityhub',
+  itemKind: 'custom-action',
   read: readCustomAction,
   samples: {
     events: ['securityhub-custom-action'],

@@ -1,5 +1,6 @@
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
+import type { EventKind } from '../event-kinds/event-kind.js';
 import { parseEvent } from '../event-kinds/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { ItemKind } from '../findings/notice.js';
@@ -44,6 +45,8 @@ export type PipelineDeps = {
   readonly claimWait?: ClaimWait;
   /** Item kinds some route asks for; events of no such kind are ignored. @default all */
   readonly servedKinds?: ReadonlySet<ItemKind>;
+  /** The event kinds read: the registry's by default. */
+  readonly kinds?: readonly EventKind[];
 };
 
 /** A routed finding with its claims (to publish) and its other deliveries. */
@@ -215,7 +218,7 @@ export const createPipeline = (deps: PipelineDeps) => {
    * Never throws for bad input.
    */
   const runBatch = async (raws: readonly unknown[]): Promise<EventReport[]> => {
-    const parsed = raws.map(parseEvent);
+    const parsed = raws.map((raw) => parseEvent(raw, deps.kinds));
     const done: (EventReport | undefined)[] = parsed.map((event) => {
       if (event.kind !== 'findings') {
         return {
