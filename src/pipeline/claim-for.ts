@@ -84,7 +84,10 @@ export const createClaimFor =
         };
       }
       if (claim.kind === 'duplicate') {
-        return { ...base, outcome: 'duplicate', reason: claim.reason };
+        const reason = finding.sharedBy
+          ? `already shared with this custom action within the last minute (a second click posts once): ${claim.reason}`
+          : claim.reason;
+        return { ...base, outcome: 'duplicate', reason };
       }
       if (budget.remainingMs <= 0) {
         return {
