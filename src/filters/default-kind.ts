@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { type ItemKind, itemKind } from '../findings/notice.js';
-import type { Predicate } from './compile-condition.js';
+import type { Check } from './check.js';
 import type { Condition } from './condition-schema.js';
 
 /**
@@ -29,7 +29,7 @@ export const kindsOf = (condition: Condition | undefined): ItemKind[] => {
 export const defaultKindCheck = (
   route: { readonly announceResolutions: boolean },
   condition?: Condition
-): Predicate => {
+): Check => {
   const kinds = kindsOf(condition);
   const statuses =
     condition?.coverage?.status ??

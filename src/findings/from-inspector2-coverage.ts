@@ -87,5 +87,5 @@ export const fromInspector2Coverage = (
       scanType: detail.scanType,
       provider: detail.provider,
     }),
-  }) as Finding;
+  });
 };

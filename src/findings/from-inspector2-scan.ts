@@ -105,7 +105,7 @@ const scanNotice = (
     lastSeen: time,
     updatedAt: time,
     notice,
-  }) as Finding;
+  });
 };
 
 const foundOf = (counts: SeverityCounts) => counts.TOTAL ?? listed(counts);

@@ -1,9 +1,9 @@
 import type { Config, Route } from '../config/config-schema.js';
 import type { MessageFormat } from '../config/message-formats.js';
+import type { Check } from '../filters/check.js';
 import {
   compileCondition,
   describeCondition,
-  type Predicate,
 } from '../filters/compile-condition.js';
 import type { Condition } from '../filters/condition-schema.js';
 import { defaultKindCheck } from '../filters/default-kind.js';
@@ -41,11 +41,11 @@ const HOUR_MS = 3_600_000;
 
 /** Any of the conditions holds: `undefined`, else the reasons none did. */
 const anyOf =
-  (predicates: readonly Predicate[]): Predicate =>
+  (checks: readonly Check[]): Check =>
   (finding) => {
     const reasons: string[] = [];
-    for (const predicate of predicates) {
-      const reason = predicate(finding);
+    for (const check of checks) {
+      const reason = check(finding);
       if (reason === undefined) return undefined;
       reasons.push(reason);
     }
@@ -57,14 +57,14 @@ const anyOf =
  * leaves out. Findings a person shared with a custom action skip the status
  * rule: they are posted as the person asked, resolved or not.
  */
-const matchPredicate = (route: Route, condition?: Condition): Predicate => {
-  const predicate = condition ? compileCondition(condition) : undefined;
+const matchCheck = (route: Route, condition?: Condition): Check => {
+  const check = condition ? compileCondition(condition) : undefined;
   const kind = defaultKindCheck(route, condition);
   const status = defaultStatusCheck(route, condition?.status);
   return (finding) =>
     kind(finding) ??
     (finding.sharedBy ? undefined : status(finding)) ??
-    predicate?.(finding);
+    check?.(finding);
 };
 
 type CompiledRoute = {
@@ -72,9 +72,9 @@ type CompiledRoute = {
   readonly stop: boolean;
   /** Custom-action findings reach this route even when suppressed. */
   readonly ignoresSuppressions: boolean;
-  readonly matches: Predicate;
+  readonly match: Check;
   readonly excludes: readonly {
-    readonly holds: Predicate;
+    readonly check: Check;
     readonly text: string;
   }[];
 };
@@ -92,11 +92,11 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
   },
   stop: route.stop,
   ignoresSuppressions: route.customActionsIgnoreSuppressions === true,
-  matches: route.match
-    ? anyOf(route.match.map((condition) => matchPredicate(route, condition)))
-    : matchPredicate(route),
+  match: route.match
+    ? anyOf(route.match.map((condition) => matchCheck(route, condition)))
+    : matchCheck(route),
   excludes: (route.exclude ?? []).map((condition) => ({
-    holds: compileCondition(condition),
+    check: compileCondition(condition),
     text: describeCondition(condition),
   })),
 });
@@ -112,7 +112,7 @@ export const createRouter = (config: Config): Router => {
     name: suppression.name,
     reason: suppression.reason,
     expires: suppression.expires?.getTime(),
-    matches: anyOf(suppression.match.map(compileCondition)),
+    match: anyOf(suppression.match.map(compileCondition)),
   }));
   const routes = config.routes.map((route) => compileRoute(route, config));
   const unsuppressible = routes.filter((route) => route.ignoresSuppressions);
@@ -122,7 +122,7 @@ export const createRouter = (config: Config): Router => {
     for (const suppression of suppressions) {
       if (suppression.expires !== undefined && at >= suppression.expires)
         continue;
-      if (suppression.matches(finding) === undefined) {
+      if (suppression.match(finding) === undefined) {
         // A person asked to share it: routes that say so still post it.
         const shared = finding.sharedBy
           ? evaluate(unsuppressible, finding)
@@ -147,13 +147,13 @@ const evaluate = (
   const matched: RouteTarget[] = [];
   const misses: string[] = [];
   for (const route of routes) {
-    const miss = route.matches(finding);
+    const miss = route.match(finding);
     if (miss !== undefined) {
       misses.push(`${route.target.name}: ${miss}`);
       continue;
     }
     const excluded = route.excludes.find(
-      (exclude) => exclude.holds(finding) === undefined
+      (exclude) => exclude.check(finding) === undefined
     );
     if (excluded) {
       misses.push(`${route.target.name}: excluded by ${excluded.text}`);
