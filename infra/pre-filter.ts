@@ -9,6 +9,7 @@ import {
   severityRank,
 } from '../src/events/severity.js';
 import type { Condition } from '../src/filters/condition-schema.js';
+import { servedKinds } from '../src/routing/served-kinds.js';
 import { type NotifierRule, ruleOf } from './event-patterns.js';
 
 /**
@@ -100,18 +101,23 @@ export const notifierRules = (
 ): NotifierRule[] => {
   const channels = reachableChannels(config);
   const labels = announcedLabels(config);
-  return kinds
-    .filter((kind) => channels.has(kind.channel))
-    .map((kind) => {
-      const rule = ruleOf(kind);
-      return kind.severityDetailPattern && labels
-        ? {
-            ...rule,
-            pattern: {
-              ...rule.pattern,
-              detail: kind.severityDetailPattern(labels),
-            },
-          }
-        : rule;
-    });
+  const served = servedKinds(config);
+  return (
+    kinds
+      .filter((kind) => channels.has(kind.channel))
+      // Coverage, scan summaries and custom actions only where a route asks.
+      .filter((kind) => served.has(kind.itemKind ?? 'finding'))
+      .map((kind) => {
+        const rule = ruleOf(kind);
+        return kind.severityDetailPattern && labels
+          ? {
+              ...rule,
+              pattern: {
+                ...rule.pattern,
+                detail: kind.severityDetailPattern(labels),
+              },
+            }
+          : rule;
+      })
+  );
 };

@@ -3,6 +3,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Config } from '../../src/config/config-schema.js';
 import { DEFAULT_LEASE_MS } from '../../src/dedup/dedup-store.js';
+import type { CustomActionTarget } from './steps/custom-action-targets.js';
 
 /**
  * Time an invocation's claims stay live after its deadline, so that a
@@ -81,5 +82,10 @@ export type FindingsNotifierProps = {
   readonly relayCode?: lambda.Code;
   readonly alarmTopicArn?: string;
   /** @default RemovalPolicy.RETAIN for the dedup table */
+  /**
+   * Security Hub custom actions to create (`AWS::SecurityHub::ActionTarget`);
+   * a route must serve custom actions (`customAction` in its match).
+   */
+  readonly customActions?: readonly CustomActionTarget[];
   readonly tableRemovalPolicy?: RemovalPolicy;
 };

@@ -3,6 +3,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -10,6 +11,7 @@ import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import { relayRoutes } from '../../src/slack-relay/webhook-targets.js';
 import { routeTopicArns } from '../notifier-config.js';
 import type { FindingsNotifierProps } from './notifier-props.js';
+import { customActionTargets } from './steps/custom-action-targets.js';
 import { createDedupTable } from './steps/dedup-table.js';
 import {
   failedEventsQueue,
@@ -33,6 +35,8 @@ export class FindingsNotifier extends Construct {
   readonly function: lambda.Function;
   readonly table: dynamodb.Table;
   readonly rules: events.Rule[];
+  /** Security Hub custom actions created for routes that serve them. */
+  readonly customActions: securityhub.CfnActionTarget[];
   /** Events EventBridge could not deliver to the function. */
   readonly ruleDeadLetterQueue: sqs.Queue;
   /** Events the function kept failing on (on-failure destination). */
@@ -107,6 +111,11 @@ export class FindingsNotifier extends Construct {
       props.config,
       this.function,
       this.ruleDeadLetterQueue
+    );
+    this.customActions = customActionTargets(
+      this,
+      props.customActions ?? [],
+      props.config
     );
 
     // 6. Chat

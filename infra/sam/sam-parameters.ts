@@ -1,5 +1,6 @@
 import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import type { Config } from '../../src/config/config-schema.js';
+import { servedKinds } from '../../src/routing/served-kinds.js';
 import { relayRoutes } from '../../src/slack-relay/webhook-targets.js';
 import { loadNotifierConfig, routeTopicArns } from '../notifier-config.js';
 
@@ -39,16 +40,22 @@ const relayParameters = (config: Config): Record<string, string> => {
 /**
  * The SAM parameters a config needs (the template cannot read the config):
  * the routes' topic ARNs, whether some route acknowledges findings, and the
- * Slack relay's topic, routes and secrets when routes name a webhook secret.
+ * Slack relay's topic, routes and secrets when routes name a webhook
+ * secret, and the item kinds routes ask for (rules of other kinds stay
+ * disabled).
  */
 export const samParameters = (configFile: string): Record<string, string> =>
   samParametersFor(loadNotifierConfig(configFile).config);
 
 /** `samParameters` for a config already loaded. */
 export const samParametersFor = (config: Config): Record<string, string> => {
+  const served = servedKinds(config);
   return {
     TopicArns: routeTopicArns(config).join(','),
     AcknowledgeFindings: String(someRouteAcknowledges(config)),
+    CoverageEvents: String(served.has('coverage')),
+    ScanEvents: String(served.has('scan')),
+    CustomActionEvents: String(served.has('custom-action')),
     ...relayParameters(config),
   };
 };

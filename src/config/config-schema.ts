@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ConditionSchema } from '../filters/condition-schema.js';
+import { CUSTOM_ACTION_ROUTE_KEYS } from './custom-action-route-keys.js';
 import { MESSAGE_FORMATS } from './message-formats.js';
 import { RouteSlackSchema } from './slack-relay-schema.js';
 
@@ -74,6 +75,7 @@ export const RouteSchema = z
       .optional(),
     /** Post this route's messages to a Slack incoming webhook (the Slack relay). */
     slack: RouteSlackSchema.optional(),
+    ...CUSTOM_ACTION_ROUTE_KEYS,
   })
   .superRefine((route, context) => {
     if (route.slack && route.format !== 'slack') {

@@ -2,6 +2,7 @@ import type { Channel } from '../events/channels.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import type { SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
+import type { ItemKind } from '../findings/notice.js';
 import type { Json } from '../findings/values.js';
 import type { EventPattern } from './event-pattern.js';
 
@@ -54,6 +55,11 @@ export type EventKind = {
   readonly detailType: string;
   /** The channel its findings arrive on (config `source` condition). */
   readonly channel: Channel;
+  /**
+   * What its items are to routes: findings (the default), or notices and
+   * shared findings that reach only routes asking for that kind.
+   */
+  readonly itemKind?: ItemKind;
   /** Validates and normalizes the event's `detail`. */
   readonly read: (envelope: Envelope) => DetailResult;
   /** Folders holding sample events of this kind. */

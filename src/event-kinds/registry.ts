@@ -1,9 +1,15 @@
 import type { EventKind } from './event-kind.js';
+import { INSPECTOR2_COVERAGE } from './inspector2-coverage.js';
 import {
   INSPECTOR2_FINDING,
   ONDEMAND_AMI_SCAN_FINDING,
 } from './inspector2-finding.js';
 import { SECURITY_HUB_FINDINGS_IMPORTED_V2 } from './security-hub-findings-imported-v2.js';
+import {
+  INSPECTOR2_ONDEMAND_SCAN,
+  INSPECTOR2_SCAN,
+} from './inspector2-scan.js';
+import { SECURITY_HUB_CUSTOM_ACTION } from './security-hub-custom-action.js';
 import { SECURITY_HUB_IMPORTED } from './security-hub-imported.js';
 
 /**
@@ -17,4 +23,8 @@ export const EVENT_KINDS: readonly EventKind[] = [
   ONDEMAND_AMI_SCAN_FINDING,
   SECURITY_HUB_IMPORTED,
   SECURITY_HUB_FINDINGS_IMPORTED_V2,
+  INSPECTOR2_COVERAGE,
+  INSPECTOR2_SCAN,
+  INSPECTOR2_ONDEMAND_SCAN,
+  SECURITY_HUB_CUSTOM_ACTION,
 ];

@@ -9,6 +9,11 @@ import {
   titleCheck,
   typeCheck,
 } from './identity-checks.js';
+import {
+  coverageCheck,
+  customActionCheck,
+  kindCheck,
+} from './notice-checks.js';
 import { portsCheck, protocolCheck, tagsCheck } from './resource-checks.js';
 import {
   epssCheck,
@@ -42,6 +47,9 @@ const COMPILERS: Compilers = {
   ports: portsCheck,
   protocol: protocolCheck,
   title: titleCheck,
+  kind: kindCheck,
+  coverage: coverageCheck,
+  customAction: customActionCheck,
 };
 
 /**

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CHANNELS } from '../events/channels.js';
 import { SEVERITY_LABELS, severityRank } from '../events/severity.js';
+import { NOTICE_CONDITION_KEYS } from './notice-condition-keys.js';
 import { checked, glob, listOf } from './schema-helpers.js';
 
 const LABELS = [...SEVERITY_LABELS, 'UNTRIAGED'] as const;
@@ -150,6 +151,7 @@ export const ConditionSchema = z
     protocol: listOf(z.enum(['TCP', 'UDP'])).optional(),
     /** Title patterns, globs, case-insensitive. */
     title: listOf(glob).optional(),
+    ...NOTICE_CONDITION_KEYS,
   })
   .refine((condition) => Object.keys(condition).length > 0, {
     message:

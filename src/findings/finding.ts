@@ -1,5 +1,6 @@
 import type { Channel } from '../events/channels.js';
 import type { FindingSeverityLabel } from '../events/severity.js';
+import type { CustomActionRequest, Notice } from './notice.js';
 
 /** The finding kinds the notifier distinguishes across every source. */
 export type FindingType =
@@ -10,6 +11,10 @@ export type FindingType =
   | 'THREAT_DETECTION'
   | 'RESOURCE_ACCESS'
   | 'SENSITIVE_DATA'
+  /** An Inspector2 Coverage notice: a resource is (not) scanned. */
+  | 'COVERAGE'
+  /** An Inspector2 scan completion with its finding counts. */
+  | 'SCAN_SUMMARY'
   | 'OTHER';
 
 /** Where the computed score came from. */
@@ -21,7 +26,7 @@ export type ScoreSource =
   | 'asff-original';
 
 /** Where the computed label came from. */
-export type LabelSource = 'score' | 'provider-label';
+export type LabelSource = 'score' | 'provider-label' | 'notice';
 
 export type Severity = {
   /** The label the notifier acts on. */
@@ -173,4 +178,8 @@ export type Finding = {
   readonly firstSeen?: string;
   readonly lastSeen?: string;
   readonly updatedAt: string;
+  /** Set on notices about scanning (coverage, scan summaries), not findings. */
+  readonly notice?: Notice;
+  /** Set when a person shared this finding with a Security Hub custom action. */
+  readonly sharedBy?: CustomActionRequest;
 };

@@ -163,3 +163,16 @@ export const resourceUrl = (
       return undefined;
   }
 };
+
+/**
+ * Amazon Inspector's console in the notice's region: coverage is under
+ * "Account management" (Instances, Container repositories, Container
+ * images, Lambda functions tabs). The tabs have no documented URL, so the
+ * link opens the console home of that region.
+ */
+export const inspectorConsoleUrl = (finding: Finding): string | undefined => {
+  const base = consoleBase(finding.partition, finding.region);
+  return base
+    ? safeHttpsUrl(`${base}/inspector/v2/home?region=${finding.region}`)
+    : undefined;
+};

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { fact, type KindFacts, linkedId, text } from './fact-helpers.js';
+import { noticeFacts } from './notice-facts.js';
 import { packageFacts } from './package-facts.js';
 import type { Fact, ListSection } from './view.js';
 
@@ -140,6 +141,9 @@ export const kindFacts = (finding: Finding): KindFacts => {
       return accessFacts(finding);
     case 'SENSITIVE_DATA':
       return dataFacts(finding);
+    case 'COVERAGE':
+    case 'SCAN_SUMMARY':
+      return noticeFacts(finding);
     default: {
       const type = finding.types[0];
       return { facts: type ? [fact('Type', type)] : [], sections: [] };

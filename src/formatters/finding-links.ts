@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import {
+  inspectorConsoleUrl,
   inspectorFindingUrl,
   providerFindingUrl,
   remediationUrl,
@@ -20,6 +21,17 @@ export const findingLinks = (finding: Finding): ConsoleLink[] => {
   const result: ConsoleLink[] = [];
   const inspector = inspectorFindingUrl(finding);
   if (inspector) result.push({ text: 'Open in Inspector', url: inspector });
+  const notice = finding.notice;
+  const console = notice ? inspectorConsoleUrl(finding) : undefined;
+  if (console) {
+    result.push({
+      text:
+        notice?.kind === 'coverage'
+          ? 'Inspector coverage (Account management)'
+          : 'Open Inspector',
+      url: console,
+    });
+  }
   const securityHub = securityHubFindingUrl(finding);
   if (securityHub) {
     result.push({ text: 'Open in Security Hub', url: securityHub });

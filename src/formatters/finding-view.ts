@@ -3,6 +3,7 @@ import { resourceUrl } from './console-links.js';
 import { kindFacts } from './finding-facts.js';
 import { findingLinks } from './finding-links.js';
 import type { RenderContext } from './formatter.js';
+import { noticeSeverityText } from './notice-facts.js';
 import { snsSubject } from './text-safety.js';
 import type { Fact, FindingView, Line, Segment } from './view.js';
 
@@ -20,6 +21,7 @@ const VARIANT_LABEL = {
   escalated: 'Escalated',
   resolved: 'Resolved',
   reminder: 'Reminder',
+  shared: 'Shared',
 } as const satisfies Record<RenderContext['variant'], string | undefined>;
 
 const severityText = (finding: Finding): string => {
@@ -35,6 +37,12 @@ const changeText = (finding: Finding, context: RenderContext) => {
       return `Resolved: ${finding.status.provider ?? finding.status.compliance ?? finding.status.record ?? finding.status.lifecycle}`;
     case 'reminder':
       return 'Reminder: still open, announced before';
+    case 'shared': {
+      const action = finding.sharedBy;
+      return action
+        ? `Shared with the Security Hub custom action "${action.actionName}"${action.actionDescription ? ` (${action.actionDescription})` : ''}`
+        : 'Shared';
+    }
     default:
       return undefined;
   }
@@ -58,7 +66,10 @@ const commonFacts = (finding: Finding): Fact[] => [
     label: 'Product',
     value: [{ text: `${finding.company} ${finding.product}` }],
   },
-  { label: 'Status', value: [{ text: statusText(finding) }] },
+  // A notice's status is in its own facts (Coverage, Scan).
+  ...(finding.notice
+    ? []
+    : [{ label: 'Status', value: [{ text: statusText(finding) }] }]),
 ];
 
 const resourceLine = (finding: Finding): Line => {
@@ -110,7 +121,7 @@ const partsOf = (finding: Finding): FindingParts => {
   const { facts, sections } = kindFacts(finding);
   return {
     finding,
-    severity: severityText(finding),
+    severity: noticeSeverityText(finding) ?? severityText(finding),
     emoji: SEVERITY_EMOJI[finding.severity.label],
     resource: resourceLine(finding),
     facts: [...commonFacts(finding), ...facts],

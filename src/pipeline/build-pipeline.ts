@@ -5,6 +5,7 @@ import type { EventKind } from '../event-kinds/event-kind.js';
 import { FORMATTERS } from '../formatters/formatter-by-format.js';
 import type { Publisher } from '../publish/publisher.js';
 import { createRouter } from '../routing/router.js';
+import { servedKinds } from '../routing/served-kinds.js';
 import type { ClaimWait } from './claim-for.js';
 import type { Log } from './log.js';
 import { createPipeline } from './pipeline.js';
@@ -26,6 +27,7 @@ export type PipelinePorts = {
 export const buildPipeline = (config: Config, ports: PipelinePorts) =>
   createPipeline({
     router: createRouter(config),
+    servedKinds: servedKinds(config),
     formatters: FORMATTERS,
     dedup: ports.dedup,
     publisher: ports.publisher,

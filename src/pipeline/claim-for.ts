@@ -1,7 +1,11 @@
 import type { AnnouncedState, DedupStore } from '../dedup/dedup-store.js';
 import type { Finding } from '../findings/finding.js';
 import type { RouteTarget } from '../routing/router.js';
-import { announcedState, dedupKey } from './announced-state.js';
+import {
+  announcedState,
+  dedupKey,
+  SHARE_WINDOW_MS,
+} from './announced-state.js';
 import type { Delivery } from './outcome.js';
 
 /** How long to wait for another invocation's live claim on the same key. */
@@ -66,7 +70,7 @@ export const createClaimFor =
         key,
         state,
         now: now(),
-        windowMs: route.dedupWindowMs,
+        windowMs: finding.sharedBy ? SHARE_WINDOW_MS : route.dedupWindowMs,
         announceResolutions: route.announceResolutions,
       });
       if (claim.kind === 'claimed') {
@@ -74,12 +78,16 @@ export const createClaimFor =
           route,
           key,
           token: claim.token,
-          variant: claim.variant,
+          // A shared finding is posted as shared, however often it was before.
+          variant: finding.sharedBy ? 'shared' : claim.variant,
           ...(claim.previous ? { previous: claim.previous } : {}),
         };
       }
       if (claim.kind === 'duplicate') {
-        return { ...base, outcome: 'duplicate', reason: claim.reason };
+        const reason = finding.sharedBy
+          ? `already shared with this custom action within the last minute (a second click posts once): ${claim.reason}`
+          : claim.reason;
+        return { ...base, outcome: 'duplicate', reason };
       }
       if (budget.remainingMs <= 0) {
         return {

@@ -43,15 +43,19 @@ export const createDeliver =
   (deps: DeliverDeps) =>
   async (pending: readonly Pending[]): Promise<Delivery[]> => {
     if (pending.length === 0) return [];
-    let results: Awaited<ReturnType<Publisher['publish']>>;
+    // Claims that share a message (a grouped notice) publish it once.
+    const messages = [...new Set(pending.map((claim) => claim.message))];
+    let published: Awaited<ReturnType<Publisher['publish']>>;
     try {
-      results = await deps.publisher.publish(
-        pending.map((claim) => claim.message)
-      );
+      published = await deps.publisher.publish(messages);
     } catch (error) {
       await releaseAll(deps, pending);
       throw error;
     }
+    const byMessage = new Map(
+      messages.map((message, index) => [message, published[index]])
+    );
+    const results = pending.map((claim) => byMessage.get(claim.message));
     const failed = pending.filter((_, index) => !results[index]?.ok);
     await releaseAll(deps, failed);
     return Promise.all(

@@ -3,11 +3,11 @@ import type { DedupStore } from '../dedup/dedup-store.js';
 import type { EventKind } from '../event-kinds/event-kind.js';
 import { parseEvent } from '../event-kinds/parse-event.js';
 import type { Finding } from '../findings/finding.js';
+import type { ItemKind } from '../findings/notice.js';
 import type { Formatter } from '../formatters/formatter.js';
-import { messageAttributes } from '../formatters/message-attributes.js';
-import { renderForRoute } from '../formatters/render-route.js';
 import type { Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
+import { unservedReason } from '../routing/served-kinds.js';
 import {
   type AckCandidate,
   ackCandidates,
@@ -22,6 +22,7 @@ import {
 import { collapseRepeats } from './collapse-repeats.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
 import { report, waves } from './finding-report.js';
+import { groupCoverage } from './group-coverage.js';
 import type { Log } from './log.js';
 import {
   type Delivery,
@@ -29,6 +30,7 @@ import {
   type FindingReport,
   summarize,
 } from './outcome.js';
+import { routeMessage } from './route-message.js';
 
 export type PipelineDeps = {
   readonly router: Router;
@@ -41,6 +43,8 @@ export type PipelineDeps = {
   readonly acknowledger?: Acknowledger;
   /** Waiting for another invocation's live claim. */
   readonly claimWait?: ClaimWait;
+  /** Item kinds some route asks for; events of no such kind are ignored. @default all */
+  readonly servedKinds?: ReadonlySet<ItemKind>;
   /** The event kinds read: the registry's by default. */
   readonly kinds?: readonly EventKind[];
 };
@@ -80,8 +84,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     try {
       // Render step: the claim decided the variant; rendering only turns
       // the finding into the route's message.
-      const attributes = messageAttributes(finding, route.name);
-      const rendered = renderForRoute(
+      const message = routeMessage(
         route,
         finding,
         {
@@ -91,21 +94,9 @@ export const createPipeline = (deps: PipelineDeps) => {
             ? { previousSeverity: claim.previous.severity }
             : {}),
         },
-        deps.formatters,
-        attributes
+        deps.formatters
       );
-      return {
-        ...claim,
-        message: {
-          route: route.name,
-          findingId: finding.id,
-          topicArn: route.topicArn,
-          subject: rendered.subject,
-          body: rendered.body,
-          ...(rendered.structure ? { structure: rendered.structure } : {}),
-          attributes,
-        },
-      };
+      return { ...claim, message };
     } catch (error) {
       await releaseAll(deps, [claim]);
       throw error;
@@ -150,29 +141,59 @@ export const createPipeline = (deps: PipelineDeps) => {
     return report(finding, outcome, reason, deliveries);
   };
 
+  /** A coverage notice grouped with others: one message for all of them. */
+  const renderGroup = (route: RouteTarget, notice: Finding) =>
+    routeMessage(
+      route,
+      notice,
+      { route: route.name, variant: 'new' },
+      deps.formatters
+    );
+
   /**
    * One wave: findings with distinct ids. All their routes are claimed
-   * first, then published together (so SNS batches per topic), then each
+   * first, then published together (so SNS batches per topic; coverage
+   * changes of one kind share one grouped notice per route), then each
    * claim is confirmed or released. Anything thrown before the publish
    * releases every claim of the wave.
    */
   const processWave = async (
     wave: readonly Finding[],
     budget: WaitBudget,
-    acks: AckCandidate[]
+    acksOf: (finding: Finding) => AckCandidate[]
   ): Promise<FindingReport[]> => {
     const claimed: Pending[] = [];
     const prepared: Prepared[] = [];
+    const findingOf = new Map<Pending, Finding>();
     try {
       for (const finding of wave) {
-        prepared.push(await prepareFinding(finding, budget, claimed));
+        const item = await prepareFinding(finding, budget, claimed);
+        if (!('done' in item)) {
+          for (const claim of item.pending) findingOf.set(claim, finding);
+        }
+        prepared.push(item);
       }
     } catch (error) {
       // Nothing may stay claimed when the invocation fails.
       await releaseAll(deps, claimed);
       throw error;
     }
-    const delivered = await deliver(claimed);
+    let outgoing: Pending[];
+    try {
+      outgoing = groupCoverage(
+        claimed,
+        (claim) => {
+          const finding = findingOf.get(claim);
+          if (!finding) throw new Error(`no finding for claim ${claim.key}`);
+          return finding;
+        },
+        renderGroup
+      );
+    } catch (error) {
+      await releaseAll(deps, claimed);
+      throw error;
+    }
+    const delivered = await deliver(outgoing);
     const byClaim = new Map(
       claimed.map((claim, index) => [claim, delivered[index]])
     );
@@ -185,44 +206,99 @@ export const createPipeline = (deps: PipelineDeps) => {
               const delivery = byClaim.get(claim);
               return delivery ? [delivery] : [];
             }),
-            acks
+            acksOf(item.finding)
           )
     );
+  };
+
+  /**
+   * Processes events together, as one invocation: their findings are
+   * claimed and published in shared waves (so a fleet's coverage changes
+   * become one notice per route), and each event gets its own report.
+   * Never throws for bad input.
+   */
+  const runBatch = async (raws: readonly unknown[]): Promise<EventReport[]> => {
+    const parsed = raws.map((raw) => parseEvent(raw, deps.kinds));
+    const done: (EventReport | undefined)[] = parsed.map((event) => {
+      if (event.kind !== 'findings') {
+        return {
+          meta: event.meta,
+          outcome: event.kind,
+          reason: event.reason,
+          findings: [],
+        };
+      }
+      const unserved =
+        deps.servedKinds && unservedReason(event.findings, deps.servedKinds);
+      return unserved
+        ? {
+            meta: event.meta,
+            outcome: 'ignored',
+            reason: unserved,
+            findings: [],
+          }
+        : undefined;
+    });
+    const eventOf = new Map<Finding, number>();
+    const reports: FindingReport[][] = parsed.map(() => []);
+    const acks: AckCandidate[][] = parsed.map(() => []);
+    const repeats: Finding[][] = parsed.map(() => []);
+    const unique: Finding[] = [];
+    parsed.forEach((event, index) => {
+      if (event.kind !== 'findings' || done[index]) return;
+      const collapsed = collapseRepeats(event.findings);
+      for (const finding of collapsed.findings) {
+        eventOf.set(finding, index);
+        unique.push(finding);
+      }
+      repeats[index] = collapsed.repeats;
+    });
+    const budget: WaitBudget = { remainingMs: claimWait.maxWaitMs };
+    const indexOf = (finding: Finding) => eventOf.get(finding) ?? 0;
+    for (const wave of waves(unique)) {
+      const results = await processWave(
+        wave,
+        budget,
+        (finding) => acks[indexOf(finding)] ?? []
+      );
+      results.forEach((result, position) => {
+        const finding = wave[position];
+        if (finding) reports[indexOf(finding)]?.push(result);
+      });
+    }
+    const results: EventReport[] = [];
+    for (const [index, event] of parsed.entries()) {
+      const settled = done[index];
+      if (settled || event.kind !== 'findings') {
+        results.push(settled as EventReport);
+        continue;
+      }
+      const findings = reports[index] ?? [];
+      for (const repeat of repeats[index] ?? []) {
+        findings.push(
+          report(repeat, 'duplicate', 'repeated in the same event', [])
+        );
+      }
+      const acknowledgements = await acknowledge(acks[index] ?? [], event.meta);
+      results.push({
+        meta: event.meta,
+        outcome: 'processed',
+        findings,
+        ...(acknowledgements ? { acknowledgements } : {}),
+        ...(event.rejected ? { rejectedFindings: event.rejected } : {}),
+      });
+    }
+    return results;
   };
 
   return {
     /** Processes one EventBridge event; never throws for bad input. */
     run: async (raw: unknown): Promise<EventReport> => {
-      const parsed = parseEvent(raw, deps.kinds);
-      if (parsed.kind !== 'findings') {
-        return {
-          meta: parsed.meta,
-          outcome: parsed.kind,
-          reason: parsed.reason,
-          findings: [],
-        };
-      }
-      const { findings: unique, repeats } = collapseRepeats(parsed.findings);
-      const budget: WaitBudget = { remainingMs: claimWait.maxWaitMs };
-      const acks: AckCandidate[] = [];
-      const findings: FindingReport[] = [];
-      for (const wave of waves(unique)) {
-        findings.push(...(await processWave(wave, budget, acks)));
-      }
-      for (const repeat of repeats) {
-        findings.push(
-          report(repeat, 'duplicate', 'repeated in the same event', [])
-        );
-      }
-      const acknowledgements = await acknowledge(acks, parsed.meta);
-      return {
-        meta: parsed.meta,
-        outcome: 'processed',
-        findings,
-        ...(acknowledgements ? { acknowledgements } : {}),
-        ...(parsed.rejected ? { rejectedFindings: parsed.rejected } : {}),
-      };
+      const [result] = await runBatch([raw]);
+      if (!result) throw new Error('runBatch returned no report');
+      return result;
     },
+    runBatch,
   };
 };
 

@@ -13,6 +13,7 @@ import { toHumanLines } from './human-output.js';
 import { toJsonLines } from './json-lines.js';
 import type { Progress } from './progress.js';
 import { readInputs } from './read-inputs.js';
+import { runFileBatches } from './run-batches.js';
 import { runReplay } from './run-replay.js';
 
 export const DEFAULT_CONFIG = 'config/example.yaml';
@@ -30,6 +31,8 @@ Options:
   --json          JSON Lines: one object per finding, or per event with none
   --no-messages   human output without the rendered messages
   --verbose       decision log lines on stderr
+  --batch         each file's events together, as one invocation receiving
+                  them at once (coverage changes group into one notice)
   -h, --help      this help
 
 Exit status: 0 every input processed, 1 an input (or a finding in it) was rejected,
@@ -74,6 +77,7 @@ export const main = async (
         json: { type: 'boolean', default: false },
         'no-messages': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        batch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -104,20 +108,19 @@ export const main = async (
     return 2;
   }
   const log = args.values.verbose ? stderrLog(io.stderr) : silentLog;
-  const handler = createHandler({
+  const pipeline = buildPipeline(config, {
+    dedup: createMemoryDedupStore(),
+    publisher: createLocalSink(),
     log,
-    pipeline: buildPipeline(config, {
-      dedup: createMemoryDedupStore(),
-      publisher: createLocalSink(),
-      log,
-      ...(io.kinds ? { kinds: io.kinds } : {}),
-    }),
+    ...(io.kinds ? { kinds: io.kinds } : {}),
   });
-  const records = await runReplay(
-    handler,
-    inputs,
-    inputs.length >= PROGRESS_MIN_EVENTS ? io.progress : undefined
-  );
+  const records = args.values.batch
+    ? await runFileBatches(pipeline, inputs, log)
+    : await runReplay(
+        createHandler({ log, pipeline }),
+        inputs,
+        inputs.length >= PROGRESS_MIN_EVENTS ? io.progress : undefined
+      );
   const lines = args.values.json
     ? toJsonLines(records)
     : toHumanLines(records, { showMessages: !args.values['no-messages'] });

@@ -6,6 +6,7 @@ import {
   describeCondition,
 } from '../filters/compile-condition.js';
 import type { Condition } from '../filters/condition-schema.js';
+import { defaultKindCheck } from '../filters/default-kind.js';
 import { defaultStatusCheck } from '../filters/default-status.js';
 import type { Finding } from '../findings/finding.js';
 
@@ -51,16 +52,26 @@ const anyOf =
     return reasons.join(' / ');
   };
 
-/** A match condition plus the default status rule for the facets it leaves out. */
-const matchCheck = (condition: Condition, route: Route): Check => {
-  const check = compileCondition(condition);
-  const status = defaultStatusCheck(route, condition.status);
-  return (finding) => status(finding) ?? check(finding);
+/**
+ * A match condition plus the default kind and status rules for what it
+ * leaves out. Findings a person shared with a custom action skip the status
+ * rule: they are posted as the person asked, resolved or not.
+ */
+const matchCheck = (route: Route, condition?: Condition): Check => {
+  const check = condition ? compileCondition(condition) : undefined;
+  const kind = defaultKindCheck(route, condition);
+  const status = defaultStatusCheck(route, condition?.status);
+  return (finding) =>
+    kind(finding) ??
+    (finding.sharedBy ? undefined : status(finding)) ??
+    check?.(finding);
 };
 
 type CompiledRoute = {
   readonly target: RouteTarget;
   readonly stop: boolean;
+  /** Custom-action findings reach this route even when suppressed. */
+  readonly ignoresSuppressions: boolean;
   readonly match: Check;
   readonly excludes: readonly {
     readonly check: Check;
@@ -80,9 +91,10 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
     acknowledge: route.acknowledge,
   },
   stop: route.stop,
+  ignoresSuppressions: route.customActionsIgnoreSuppressions === true,
   match: route.match
-    ? anyOf(route.match.map((condition) => matchCheck(condition, route)))
-    : defaultStatusCheck(route),
+    ? anyOf(route.match.map((condition) => matchCheck(route, condition)))
+    : matchCheck(route),
   excludes: (route.exclude ?? []).map((condition) => ({
     check: compileCondition(condition),
     text: describeCondition(condition),
@@ -103,6 +115,7 @@ export const createRouter = (config: Config): Router => {
     match: anyOf(suppression.match.map(compileCondition)),
   }));
   const routes = config.routes.map((route) => compileRoute(route, config));
+  const unsuppressible = routes.filter((route) => route.ignoresSuppressions);
 
   return (finding, now) => {
     const at = now.getTime();
@@ -110,6 +123,11 @@ export const createRouter = (config: Config): Router => {
       if (suppression.expires !== undefined && at >= suppression.expires)
         continue;
       if (suppression.match(finding) === undefined) {
+        // A person asked to share it: routes that say so still post it.
+        const shared = finding.sharedBy
+          ? evaluate(unsuppressible, finding)
+          : undefined;
+        if (shared?.kind === 'routed') return shared;
         return {
           kind: 'suppressed',
           rule: suppression.name,
@@ -117,26 +135,34 @@ export const createRouter = (config: Config): Router => {
         };
       }
     }
-    const matched: RouteTarget[] = [];
-    const misses: string[] = [];
-    for (const route of routes) {
-      const miss = route.match(finding);
-      if (miss !== undefined) {
-        misses.push(`${route.target.name}: ${miss}`);
-        continue;
-      }
-      const excluded = route.excludes.find(
-        (exclude) => exclude.check(finding) === undefined
-      );
-      if (excluded) {
-        misses.push(`${route.target.name}: excluded by ${excluded.text}`);
-        continue;
-      }
-      matched.push(route.target);
-      if (route.stop) break;
-    }
-    return matched.length > 0
-      ? { kind: 'routed', routes: matched }
-      : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
+    return evaluate(routes, finding);
   };
+};
+
+/** The routes a finding matches, in order, until one with `stop`. */
+const evaluate = (
+  routes: readonly CompiledRoute[],
+  finding: Finding
+): RoutingResult => {
+  const matched: RouteTarget[] = [];
+  const misses: string[] = [];
+  for (const route of routes) {
+    const miss = route.match(finding);
+    if (miss !== undefined) {
+      misses.push(`${route.target.name}: ${miss}`);
+      continue;
+    }
+    const excluded = route.excludes.find(
+      (exclude) => exclude.check(finding) === undefined
+    );
+    if (excluded) {
+      misses.push(`${route.target.name}: excluded by ${excluded.text}`);
+      continue;
+    }
+    matched.push(route.target);
+    if (route.stop) break;
+  }
+  return matched.length > 0
+    ? { kind: 'routed', routes: matched }
+    : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
 };

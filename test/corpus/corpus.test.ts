@@ -133,9 +133,6 @@ const API_FINDINGS_WITHOUT_SCORE: Record<string, { label: string; score: number 
 };
 
 const IGNORED_FOLDERS = [
-  'inspector2-scan',
-  'inspector2-coverage',
-  'securityhub-custom-action',
   'securityhub-insight-results',
   'inspector-classic-sns',
   'related',
@@ -147,6 +144,10 @@ const HANDLED_FOLDERS = [
   'asff-findings',
   'inspector2-api-findings',
   'securityhub-v2-ocsf',
+  // Notices and custom actions: test/corpus/notice-kinds.test.ts.
+  'inspector2-coverage',
+  'inspector2-scan',
+  'securityhub-custom-action',
 ];
 
 const assertExpected = (finding: Finding, expected: Expected) => {

@@ -9,6 +9,7 @@ import {
   handledEventKinds,
   parseEvent,
 } from '../../src/event-kinds/parse-event.js';
+import { EVENT_KINDS } from '../../src/event-kinds/registry.js';
 import { eventsOf } from '../../src/replay/wrap.js';
 import { createRouter } from '../../src/routing/router.js';
 import {
@@ -91,6 +92,10 @@ describe('Event patterns: the base rules', () => {
       'Inspector2OnDemandAmiFindings',
       'SecurityHubFindingsImported',
       'SecurityHubFindingsImportedV2',
+      'Inspector2Coverage',
+      'Inspector2InitialScans',
+      'Inspector2OnDemandScans',
+      'SecurityHubCustomActions',
     ]);
     expect(pairs).toEqual(handledEventKinds());
   });
@@ -120,17 +125,13 @@ describe('Event patterns: the base rules', () => {
   it('finds handled and not-handled events among the samples and corpus', () => {
     // Assess: the tests below are not vacuous.
     expect(HANDLED.length).toBeGreaterThanOrEqual(corpusExists ? 27 : 24);
-    expect(NOT_HANDLED.length).toBeGreaterThanOrEqual(3);
+    expect(NOT_HANDLED.length).toBeGreaterThanOrEqual(2);
     expect(
       NOT_HANDLED.map(
         ({ event }) => (event as Record<string, string>)['detail-type']
       )
     ).toEqual(
-      expect.arrayContaining([
-        'Inspector2 Scan',
-        'Inspector2 Coverage',
-        'Security Hub Findings - Custom Action',
-      ])
+      expect.arrayContaining(['Security Hub Insight Results', 'ECR Image Scan'])
     );
     if (corpusExists) {
       expect(
@@ -152,6 +153,12 @@ describe('Event patterns: the base rules', () => {
   });
 });
 
+/** The base rules of the kinds every route receives: findings, not notices. */
+const findingRules = () =>
+  basePatterns(
+    EVENT_KINDS.filter((kind) => (kind.itemKind ?? 'finding') === 'finding')
+  );
+
 describe('Pre-filter: notifierRules(config)', () => {
   const config = (routes: string) =>
     parseConfig(`routes:\n${routes}`, 'inline');
@@ -165,7 +172,7 @@ describe('Pre-filter: notifierRules(config)', () => {
     );
 
     // Assess
-    expect(rules).toEqual(basePatterns());
+    expect(rules).toEqual(findingRules());
   });
 
   it('narrows Security Hub severities when every route requires one', () => {
@@ -244,7 +251,43 @@ describe('Pre-filter: notifierRules(config)', () => {
     const rules = notifierRules(config(routes.join('\n')));
 
     // Assess
-    expect(rules).toEqual(basePatterns());
+    expect(rules).toEqual(findingRules());
+  });
+
+  it('deploys the coverage, scan and custom-action rules only where a route asks, never narrowed by severity', () => {
+    // Prepare
+    const asking = config(
+      [
+        route('a', '    match: { severity: { min: HIGH } }'),
+        route(
+          'b',
+          '    match: { coverage: { reason: UNMANAGED_EC2_INSTANCE } }'
+        ),
+        route(
+          'c',
+          '    match: { customAction: SendToSlack, severity: CRITICAL }'
+        ),
+      ].join('\n')
+    );
+
+    // Act
+    const ids = notifierRules(asking).map((rule) => rule.id);
+    const shared = notifierRules(asking).find(
+      (rule) => rule.id === 'SecurityHubCustomActions'
+    );
+
+    // Assess
+    expect(ids).toEqual([
+      'Inspector2Findings',
+      'Inspector2OnDemandAmiFindings',
+      'SecurityHubFindingsImported',
+      'Inspector2Coverage',
+      'SecurityHubCustomActions',
+    ]);
+    expect(shared?.pattern).toEqual({
+      source: ['aws.securityhub'],
+      'detail-type': ['Security Hub Findings - Custom Action'],
+    });
   });
 
   it('leaves out the rules of a channel no route can match', () => {

@@ -152,7 +152,7 @@ describe('Handler: notify-findings', () => {
     // Prepare
     const event = getTestEvent(
       'ignored',
-      'inspector2-scan-ecr-initial-scan-complete'
+      'securityhub-findings-imported-v2-guardduty'
     );
 
     // Act

@@ -102,6 +102,16 @@ describe('Function: parseEvent', () => {
           detailType: 'Security Hub Findings - Imported',
         },
         { source: 'aws.securityhub', detailType: 'Findings Imported V2' },
+        { source: 'aws.inspector2', detailType: 'Inspector2 Coverage' },
+        { source: 'aws.inspector2', detailType: 'Inspector2 Scan' },
+        {
+          source: 'aws.inspector2',
+          detailType: 'Inspector2 OnDemand Scan Complete',
+        },
+        {
+          source: 'aws.securityhub',
+          detailType: 'Security Hub Findings - Custom Action',
+        },
       ]);
     });
   });
@@ -327,12 +337,8 @@ describe('Function: parseEvent', () => {
 
   describe('kinds not handled', () => {
     it.each([
-      { source: 'aws.inspector2', detailType: 'Inspector2 Scan' },
-      { source: 'aws.inspector2', detailType: 'Inspector2 Coverage' },
-      {
-        source: 'aws.securityhub',
-        detailType: 'Security Hub Findings - Custom Action',
-      },
+      { source: 'aws.inspector2', detailType: 'Inspector2 AutoEnable' },
+      { source: 'aws.securityhub', detailType: 'Security Hub Insight Results' },
       { source: 'aws.guardduty', detailType: 'Inspector2 Finding' },
     ])(
       'ignores "$detailType" from $source, saying so',
@@ -357,7 +363,7 @@ describe('Function: parseEvent', () => {
       // Prepare
       const event = getTestEvent(
         'ignored',
-        'inspector2-scan-ecr-initial-scan-complete'
+        'securityhub-findings-imported-v2-guardduty'
       );
 
       // Act
