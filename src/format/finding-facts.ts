@@ -37,7 +37,7 @@ const codeFacts = (finding: Finding): KindFacts => {
           .slice(0, 5)
           .flatMap((cwe, index) => [
             ...(index > 0 ? [{ text: ', ' }] : []),
-            linkedId(cwe),
+            ...linkedId(cwe),
           ])
       )
     );
