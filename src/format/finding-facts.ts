@@ -6,10 +6,17 @@ import { packageFacts } from './package-facts.js';
 const networkFacts = (finding: Finding): KindFacts => {
   const network = finding.network;
   if (!network) return { facts: [], sections: [] };
-  const { begin, end } = network.portRange;
+  const ports = network.portRange;
   return {
     facts: [
-      fact('Ports', begin === end ? `${begin}` : `${begin}-${end}`),
+      fact(
+        'Ports',
+        ports
+          ? ports.begin === ports.end
+            ? `${ports.begin}`
+            : `${ports.begin}-${ports.end}`
+          : 'invalid (not a port range)'
+      ),
       fact('Protocol', network.protocol),
     ],
     sections: [
