@@ -35,50 +35,68 @@ export const releaseAll = async (
 };
 
 /**
- * Publishes claimed messages, then confirms each published claim and
- * releases each failed one (so a retry of the event can announce it). If the
- * publisher throws, every claim is released before the error propagates.
+ * Publishes claimed messages and settles each claim as soon as its publish
+ * has returned, before the next SNS call goes out: a published claim is
+ * confirmed, a failed one released (so a retry of the event can announce
+ * it). A timeout part-way thus leaves only the unsent claims unconfirmed.
+ * If the publisher throws, every claim not yet settled is released before
+ * the error propagates.
  */
 export const createDeliver =
   (deps: DeliverDeps) =>
   async (pending: readonly Pending[]): Promise<Delivery[]> => {
     if (pending.length === 0) return [];
+    const settled = new Set<number>();
     let results: Awaited<ReturnType<Publisher['publish']>>;
     try {
       results = await deps.publisher.publish(
-        pending.map((claim) => claim.message)
+        pending.map((claim) => claim.message),
+        async (index, result) => {
+          const claim = pending[index];
+          if (!claim || settled.has(index)) return;
+          settled.add(index);
+          if (result.ok) await confirm(deps, claim);
+          else await releaseAll(deps, [claim]);
+        }
       );
     } catch (error) {
-      await releaseAll(deps, pending);
+      await releaseAll(
+        deps,
+        pending.filter((_, index) => !settled.has(index))
+      );
       throw error;
     }
-    const failed = pending.filter((_, index) => !results[index]?.ok);
-    await releaseAll(deps, failed);
-    return Promise.all(
-      pending.map(async (claim, index): Promise<Delivery> => {
-        const result = results[index];
-        const base = {
-          route: claim.route.name,
-          topicArn: claim.route.topicArn,
-          format: claim.route.format,
-          variant: claim.variant,
-          message: claim.message,
-        };
-        if (result?.ok) {
-          await confirm(deps, claim);
-          return { ...base, outcome: 'published', messageId: result.messageId };
-        }
-        return {
-          ...base,
-          outcome: 'failed',
-          reason: result
-            ? `${result.code}: ${result.message}`
-            : 'no publish result',
-          errorCode: result ? result.code : 'NoPublishResult',
-          retryable: result ? result.retryable : true,
-        };
+    // A publisher that did not report a result: settle it now.
+    await Promise.all(
+      pending.map(async (claim, index) => {
+        if (settled.has(index)) return;
+        settled.add(index);
+        if (results[index]?.ok) await confirm(deps, claim);
+        else await releaseAll(deps, [claim]);
       })
     );
+    return pending.map((claim, index): Delivery => {
+      const result = results[index];
+      const base = {
+        route: claim.route.name,
+        topicArn: claim.route.topicArn,
+        format: claim.route.format,
+        variant: claim.variant,
+        message: claim.message,
+      };
+      if (result?.ok) {
+        return { ...base, outcome: 'published', messageId: result.messageId };
+      }
+      return {
+        ...base,
+        outcome: 'failed',
+        reason: result
+          ? `${result.code}: ${result.message}`
+          : 'no publish result',
+        errorCode: result ? result.code : 'NoPublishResult',
+        retryable: result ? result.retryable : true,
+      };
+    });
   };
 
 /*
