@@ -1,4 +1,4 @@
-import { HANDLED_EVENT_KINDS } from '../src/events/parse-event.js';
+import { HANDLED_EVENT_KINDS } from '../src/event-kinds/parse-event.js';
 
 /**
  * An EventBridge event pattern: every leaf is an array of separate values or

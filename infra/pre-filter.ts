@@ -1,10 +1,10 @@
-import type { Condition } from '../src/config/condition-schema.js';
 import type { Config } from '../src/config/config-schema.js';
 import {
   type FindingSeverityLabel,
   SEVERITY_LABELS,
   severityRank,
-} from '../src/findings/severity.js';
+} from '../src/events/severity.js';
+import type { Condition } from '../src/filters/condition-schema.js';
 import {
   basePatterns,
   type NotifierRule,

@@ -1,4 +1,4 @@
-import type { FindingSeverityLabel } from './severity.js';
+import type { FindingSeverityLabel } from '../events/severity.js';
 
 /** The finding kinds the notifier distinguishes across every source. */
 export type FindingType =

@@ -1,7 +1,7 @@
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { Config } from '../config/config-schema.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
-import { FORMATTERS } from '../format/formatters.js';
+import { FORMATTERS } from '../formatters/formatter-by-format.js';
 import type { Publisher } from '../publish/publisher.js';
 import { createRouter } from '../routing/router.js';
 import type { ClaimWait } from './claim-for.js';

@@ -1,9 +1,10 @@
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
-import { parseEvent } from '../events/parse-event.js';
+import { parseEvent } from '../event-kinds/parse-event.js';
 import type { Finding } from '../findings/finding.js';
-import type { Formatter } from '../format/render.js';
-import { renderForRoute } from '../format/render-route.js';
+import type { Formatter } from '../formatters/formatter.js';
+import { messageAttributes } from '../formatters/message-attributes.js';
+import { renderForRoute } from '../formatters/render-route.js';
 import type { Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
 import {
@@ -11,7 +12,6 @@ import {
   ackCandidates,
   createAcknowledgeStep,
 } from './acknowledge-step.js';
-import { messageAttributes } from './attributes.js';
 import {
   type ClaimWait,
   createClaimFor,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '../../src/events/parse-event.js';
+import { parseEvent } from '../../src/event-kinds/parse-event.js';
+import { parseScore } from '../../src/events/severity.js';
 import type { Finding } from '../../src/findings/finding.js';
-import { parseScore } from '../../src/findings/severity.js';
 import type { Json } from '../../src/findings/values.js';
 import { eventsOf, wrapAsff, wrapInspector2 } from '../../src/replay/wrap.js';
 import {

@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/config/parse-config.js';
 import {
   HANDLED_EVENT_KINDS,
   parseEvent,
-} from '../../src/events/parse-event.js';
+} from '../../src/event-kinds/parse-event.js';
 import { eventsOf } from '../../src/replay/wrap.js';
 import { createRouter } from '../../src/routing/router.js';
 import {

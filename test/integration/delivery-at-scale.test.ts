@@ -10,7 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { createDynamoDbDedupStore } from '../../src/dedup/dynamodb-store.js';
-import type { SeverityLabel } from '../../src/findings/severity.js';
+import type { SeverityLabel } from '../../src/events/severity.js';
 import { silentLog } from '../../src/pipeline/log.js';
 import type { EventReport } from '../../src/pipeline/outcome.js';
 import { anInvocation } from '../helpers/delivery-rig.js';

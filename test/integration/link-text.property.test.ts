@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '../../src/events/parse-event.js';
+import { parseEvent } from '../../src/event-kinds/parse-event.js';
 import type { Finding } from '../../src/findings/finding.js';
-import { renderForRoute } from '../../src/format/render-route.js';
+import { renderForRoute } from '../../src/formatters/render-route.js';
 import {
   anInspector2Event,
   aSecurityHubEvent,
