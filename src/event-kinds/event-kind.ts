@@ -1,11 +1,17 @@
 import type { Channel } from '../events/channels.js';
+import type { RejectedItem } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import type { Finding } from '../findings/finding.js';
 import type { Json } from '../findings/values.js';
 
 /** What reading an event's `detail` gives: findings, or why it is rejected. */
 export type DetailResult =
-  | { readonly ok: true; readonly findings: readonly Finding[] }
+  | {
+      readonly ok: true;
+      readonly findings: readonly Finding[];
+      /** Findings that failed their schema, each with its path. */
+      readonly rejected?: readonly RejectedItem[];
+    }
   | { readonly ok: false; readonly reason: string };
 
 /**

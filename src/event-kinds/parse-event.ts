@@ -1,11 +1,13 @@
-import { SecurityHubImportedDetailSchema } from '../events/asff-schema.js';
+import type { RejectedItem } from '../events/each-item.js';
 import { type Envelope, EnvelopeSchema } from '../events/envelope-schema.js';
 import { Inspector2FindingSchema } from '../events/inspector2-schema.js';
 import { describeIssues } from '../events/issue-path.js';
+import { MAX_NESTING, tooDeepAt } from '../events/nesting.js';
 import type { Finding } from '../findings/finding.js';
-import { fromAsff } from '../findings/from-asff.js';
 import { fromInspector2 } from '../findings/from-inspector2.js';
 import { isObject } from '../findings/values.js';
+import type { DetailResult } from './event-kind.js';
+import { SECURITY_HUB_IMPORTED } from './security-hub-imported.js';
 
 /** What identifies an event in outcomes and logs. */
 export type EventMeta = {
@@ -22,6 +24,8 @@ export type ParsedEvent =
       readonly kind: 'findings';
       readonly meta: EventMeta;
       readonly findings: readonly Finding[];
+      /** Findings of the event rejected on their own, each with its path. */
+      readonly rejected?: readonly RejectedItem[];
     }
   | {
       readonly kind: 'ignored';
@@ -34,9 +38,7 @@ export type ParsedEvent =
       readonly reason: string;
     };
 
-type DetailParser = (
-  envelope: Envelope
-) => { ok: true; findings: Finding[] } | { ok: false; reason: string };
+type DetailParser = (envelope: Envelope) => DetailResult;
 
 const context = (envelope: Envelope) => ({
   region: envelope.region,
@@ -50,17 +52,8 @@ const inspector2: DetailParser = (envelope) => {
     : { ok: false, reason: describeIssues('detail', parsed.error) };
 };
 
-const securityHubImported: DetailParser = (envelope) => {
-  const parsed = SecurityHubImportedDetailSchema.safeParse(envelope.detail);
-  return parsed.success
-    ? {
-        ok: true,
-        findings: parsed.data.findings.map((finding) =>
-          fromAsff(finding, context(envelope))
-        ),
-      }
-    : { ok: false, reason: describeIssues('detail', parsed.error) };
-};
+const securityHubImported: DetailParser = (envelope) =>
+  SECURITY_HUB_IMPORTED.read(envelope);
 
 /**
  * The event kinds the notifier handles, by `source` and `detail-type`.
@@ -142,6 +135,14 @@ export const parseEvent = (raw: unknown): ParsedEvent => {
       reason: `(event): expected an EventBridge event object, received ${Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw}`,
     };
   }
+  const deep = tooDeepAt(raw);
+  if (deep !== undefined) {
+    return {
+      kind: 'rejected',
+      meta,
+      reason: `${deep || '(event)'}: nested deeper than ${MAX_NESTING} levels`,
+    };
+  }
   const foreign = notAnEventBridgeEvent(raw as Record<string, unknown>);
   if (foreign) return { kind: 'ignored', meta, reason: foreign };
   const envelope = EnvelopeSchema.safeParse(raw);
@@ -162,7 +163,11 @@ export const parseEvent = (raw: unknown): ParsedEvent => {
     };
   }
   const result = parser(envelope.data);
-  return result.ok
-    ? { kind: 'findings', meta, findings: result.findings }
-    : { kind: 'rejected', meta, reason: result.reason };
+  if (!result.ok) return { kind: 'rejected', meta, reason: result.reason };
+  return {
+    kind: 'findings',
+    meta,
+    findings: result.findings,
+    ...(result.rejected ? { rejected: result.rejected } : {}),
+  };
 };

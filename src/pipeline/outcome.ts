@@ -1,6 +1,7 @@
 import type { AcknowledgeResult } from '../acknowledge/acknowledger.js';
 import type { Variant } from '../dedup/variant.js';
 import type { EventMeta } from '../event-kinds/parse-event.js';
+import type { RejectedItem } from '../events/each-item.js';
 import type { FindingType, Severity } from '../findings/finding.js';
 import type { OutgoingMessage } from '../publish/publisher.js';
 
@@ -50,6 +51,8 @@ export type EventReport = {
   readonly findings: readonly FindingReport[];
   /** Security Hub acknowledgements made after publishing, per route. */
   readonly acknowledgements?: readonly AcknowledgeResult[];
+  /** Findings of a processed event rejected on their own (bad schema), with their paths. */
+  readonly rejected?: readonly RejectedItem[];
 };
 
 /** A finding's outcome from its deliveries: any failure wins, then any publish. */

@@ -216,6 +216,7 @@ export const createPipeline = (deps: PipelineDeps) => {
         meta: parsed.meta,
         outcome: 'processed',
         findings,
+        ...(parsed.rejected ? { rejected: parsed.rejected } : {}),
         ...(acknowledgements ? { acknowledgements } : {}),
       };
     },

@@ -48,7 +48,20 @@ export const wrapInspector2 = (finding: Json): Json => ({
   detail: finding,
 });
 
+/**
+ * A Lambda on-failure destination record (the body of a failure-queue
+ * message): the event the function failed on is its `requestPayload`.
+ */
+const isFailureRecord = (value: Json): boolean =>
+  isObject(value.requestContext) && 'requestPayload' in value;
+
 const wrapOne = (value: unknown): Unwrapped => {
+  if (isObject(value) && isFailureRecord(value)) {
+    return {
+      event: value.requestPayload,
+      wrapped: 'failure destination record',
+    };
+  }
   if (isObject(value) && !isEvent(value)) {
     if (isAsff(value))
       return { event: wrapAsff(value), wrapped: 'ASFF finding' };
