@@ -1,8 +1,10 @@
 import type { Channel } from '../events/channels.js';
 import type { RejectedItem } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
+import type { SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 import type { Json } from '../findings/values.js';
+import type { EventPattern } from './event-pattern.js';
 
 /** What reading an event's `detail` gives: findings, or why it is rejected. */
 export type DetailResult =
@@ -48,6 +50,15 @@ export type EventKind = {
     /** Under `../shared/corpus/`, when present. */
     readonly corpus: readonly string[];
   };
+  /**
+   * The `detail` part of an EventBridge pattern that lets through only
+   * events whose findings may carry one of these labels, for kinds where the
+   * label the function computes is provably the one the event carries (see
+   * `infra/pre-filter.ts`). Kinds without it are never narrowed.
+   */
+  readonly severityDetailPattern?: (
+    labels: readonly SeverityLabel[]
+  ) => EventPattern;
   /** Bare findings of this kind that replay wraps in an envelope. */
   readonly bare?: BareFinding;
 };

@@ -1,13 +1,11 @@
 import type { RejectedItem } from '../events/each-item.js';
-import { type Envelope, EnvelopeSchema } from '../events/envelope-schema.js';
-import { Inspector2FindingSchema } from '../events/inspector2-schema.js';
+import { EnvelopeSchema } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import { MAX_NESTING, tooDeepAt } from '../events/nesting.js';
 import type { Finding } from '../findings/finding.js';
-import { fromInspector2 } from '../findings/from-inspector2.js';
 import { isObject } from '../findings/values.js';
-import type { DetailResult } from './event-kind.js';
-import { SECURITY_HUB_IMPORTED } from './security-hub-imported.js';
+import type { EventKind } from './event-kind.js';
+import { EVENT_KINDS } from './registry.js';
 
 /** What identifies an event in outcomes and logs. */
 export type EventMeta = {
@@ -38,42 +36,11 @@ export type ParsedEvent =
       readonly reason: string;
     };
 
-type DetailParser = (envelope: Envelope) => DetailResult;
-
-const context = (envelope: Envelope) => ({
-  region: envelope.region,
-  time: envelope.time,
-});
-
-const inspector2: DetailParser = (envelope) => {
-  const parsed = Inspector2FindingSchema.safeParse(envelope.detail);
-  return parsed.success
-    ? { ok: true, findings: [fromInspector2(parsed.data, context(envelope))] }
-    : { ok: false, reason: describeIssues('detail', parsed.error) };
-};
-
-const securityHubImported: DetailParser = (envelope) =>
-  SECURITY_HUB_IMPORTED.read(envelope);
-
-/**
- * The event kinds the notifier handles, by `source` and `detail-type`.
- * On-demand AMI scan findings carry the same finding object as Inspector2
- * Finding events under their own source.
- */
-const HANDLED: Record<string, DetailParser> = {
-  'aws.inspector2|Inspector2 Finding': inspector2,
-  'inspector2.ami.ondemand|OnDemand AMI Scan Findings': inspector2,
-  'aws.securityhub|Security Hub Findings - Imported': securityHubImported,
-};
-
 /** `"source" / "detail-type"` pairs handled, for docs and messages. */
-export const HANDLED_EVENT_KINDS: readonly {
-  source: string;
-  detailType: string;
-}[] = Object.keys(HANDLED).map((key) => {
-  const [source = '', detailType = ''] = key.split('|');
-  return { source, detailType };
-});
+export const handledEventKinds = (
+  kinds: readonly EventKind[] = EVENT_KINDS
+): { source: string; detailType: string }[] =>
+  kinds.map(({ source, detailType }) => ({ source, detailType }));
 
 const metaOf = (raw: unknown): EventMeta => {
   if (typeof raw !== 'object' || raw === null) return {};
@@ -126,7 +93,10 @@ const notAnEventBridgeEvent = (
  * is `ignored`; a malformed one is `rejected` with a reason naming the
  * failing field path.
  */
-export const parseEvent = (raw: unknown): ParsedEvent => {
+export const parseEvent = (
+  raw: unknown,
+  kinds: readonly EventKind[] = EVENT_KINDS
+): ParsedEvent => {
   const meta = metaOf(raw);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
@@ -154,15 +124,18 @@ export const parseEvent = (raw: unknown): ParsedEvent => {
     };
   }
   const { source, 'detail-type': detailType } = envelope.data;
-  const parser = HANDLED[`${source}|${detailType}`];
-  if (!parser) {
+  const kind = kinds.find(
+    (candidate) =>
+      candidate.source === source && candidate.detailType === detailType
+  );
+  if (!kind) {
     return {
       kind: 'ignored',
       meta,
       reason: `event kind "${detailType}" from ${source} is not handled`,
     };
   }
-  const result = parser(envelope.data);
+  const result = kind.read(envelope.data);
   if (!result.ok) return { kind: 'rejected', meta, reason: result.reason };
   return {
     kind: 'findings',

@@ -60,6 +60,13 @@ export const SECURITY_HUB_IMPORTED: EventKind = {
   channel: 'securityhub',
   read: readImported,
   samples: { events: ['securityhub'], corpus: ['securityhub-imported'] },
+  // The computed label is `Severity.Label` when present; a finding without
+  // one (scored from Normalized) is let through.
+  severityDetailPattern: (labels) => ({
+    findings: {
+      Severity: { $or: [{ Label: labels }, { Label: [{ exists: false }] }] },
+    },
+  }),
   bare: {
     name: 'ASFF finding',
     is: (value) =>

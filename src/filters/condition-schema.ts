@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CHANNELS } from '../events/channels.js';
 import { SEVERITY_LABELS, severityRank } from '../events/severity.js';
 import { checked, glob, listOf } from './schema-helpers.js';
 
@@ -98,7 +99,7 @@ export const ConditionSchema = z
     /** Product names (`Inspector`, `GuardDuty`, `Security Hub`), globs, case-insensitive. */
     product: listOf(glob).optional(),
     /** Event channel: `inspector2` (direct) or `securityhub` (ASFF). */
-    source: listOf(z.enum(['inspector2', 'securityhub'])).optional(),
+    source: listOf(z.enum(CHANNELS)).optional(),
     /** Finding kinds (`PACKAGE_VULNERABILITY`, ...) or ASFF `Types` prefixes (`TTPs/`). */
     type: listOf(z.string().min(1)).optional(),
     /** Resource types, ASFF spelling (`AwsEc2Instance`) or Inspector's (`AWS_EC2_INSTANCE`). */

@@ -1,5 +1,6 @@
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
+import type { EventKind } from '../event-kinds/event-kind.js';
 import { parseEvent } from '../event-kinds/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Formatter } from '../formatters/formatter.js';
@@ -40,6 +41,8 @@ export type PipelineDeps = {
   readonly acknowledger?: Acknowledger;
   /** Waiting for another invocation's live claim. */
   readonly claimWait?: ClaimWait;
+  /** The event kinds read: the registry's by default. */
+  readonly kinds?: readonly EventKind[];
 };
 
 /** A routed finding with its claims (to publish) and its other deliveries. */
@@ -190,7 +193,7 @@ export const createPipeline = (deps: PipelineDeps) => {
   return {
     /** Processes one EventBridge event; never throws for bad input. */
     run: async (raw: unknown): Promise<EventReport> => {
-      const parsed = parseEvent(raw);
+      const parsed = parseEvent(raw, deps.kinds);
       if (parsed.kind !== 'findings') {
         return {
           meta: parsed.meta,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  HANDLED_EVENT_KINDS,
+  handledEventKinds,
   type ParsedEvent,
   parseEvent,
 } from '../../../src/event-kinds/parse-event.js';
@@ -91,7 +91,7 @@ describe('Function: parseEvent', () => {
 
     it('lists the handled kinds', () => {
       // Assess
-      expect(HANDLED_EVENT_KINDS).toEqual([
+      expect(handledEventKinds()).toEqual([
         { source: 'aws.inspector2', detailType: 'Inspector2 Finding' },
         {
           source: 'inspector2.ami.ondemand',
