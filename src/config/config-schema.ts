@@ -67,7 +67,10 @@ export const RouteSchema = z.strictObject({
   /** This route's own dedup window; the global `dedup.windowHours` otherwise. */
   dedupWindowHours: z
     .number()
-    .positive()
+    .min(
+      1 / 60,
+      'at least one minute (1/60 hour): a shorter window turns dedup off'
+    )
     .max(24 * 365)
     .optional(),
 });
@@ -108,7 +111,10 @@ export const DedupSchema = z.strictObject({
    */
   windowHours: z
     .number()
-    .positive()
+    .min(
+      1 / 60,
+      'at least one minute (1/60 hour): a shorter window turns dedup off'
+    )
     .max(24 * 365)
     .default(24),
 });
