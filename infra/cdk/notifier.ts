@@ -1,4 +1,4 @@
-import * as chatbot from 'aws-cdk-lib/aws-chatbot';
+import type * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import { routeTopicArns } from '../notifier-config.js';
 import type { FindingsNotifierProps } from './notifier-props.js';
+import { slackChannel } from './steps/chat-channel.js';
 import { createDedupTable } from './steps/dedup-table.js';
 import {
   failedEventsQueue,
@@ -17,7 +18,7 @@ import {
 } from './steps/failure-paths.js';
 import { grantStatements } from './steps/grants.js';
 import { notifierFunction } from './steps/notifier-function.js';
-import { routeTopics } from './steps/route-topics.js';
+import { restrictPublishing, routeTopics } from './steps/route-topics.js';
 import { notifierEventRules } from './steps/rules.js';
 
 /**
@@ -106,17 +107,9 @@ export class FindingsNotifier extends Construct {
 
     // 6. Chat
     if (props.slack) {
-      this.slackChannel = new chatbot.SlackChannelConfiguration(
-        this,
-        'SlackChannel',
-        {
-          slackChannelConfigurationName: `findings-notifier-${props.slack.channelId}`,
-          slackWorkspaceId: props.slack.workspaceId,
-          slackChannelId: props.slack.channelId,
-          notificationTopics: this.topics,
-          loggingLevel: chatbot.LoggingLevel.ERROR,
-        }
-      );
+      this.slackChannel = slackChannel(this, props.slack, this.topics);
     }
+    // Only the function publishes to the topics it created.
+    restrictPublishing(this.topics, this.function);
   }
 }

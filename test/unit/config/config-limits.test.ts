@@ -85,3 +85,24 @@ describe('Config limits', () => {
     ]);
   });
 });
+
+describe('Topic ARN partition and region (issue 16, item 8)', () => {
+  it.each([
+    ['arn:aws-cn:sns:us-east-1:123456789012:t', /partition aws, not aws-cn/],
+    ['arn:aws:sns:cn-north-1:123456789012:t', /partition aws-cn, not aws/],
+    ['arn:aws:sns:xx-evil-9:123456789012:t', /not an AWS region name/],
+  ])('refuses %s', (arn, expected) => {
+    const problems = problemsOf(`routes:\n  - name: a\n    topicArn: ${arn}\n`);
+    expect(problems).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it.each([
+    'arn:aws:sns:eu-central-1:123456789012:t',
+    'arn:aws-cn:sns:cn-northwest-1:123456789012:t',
+    'arn:aws-us-gov:sns:us-gov-west-1:123456789012:t',
+  ])('accepts %s', (arn) => {
+    expect(problemsOf(`routes:\n  - name: a\n    topicArn: ${arn}\n`)).toEqual(
+      []
+    );
+  });
+});
