@@ -1,4 +1,4 @@
-import * as chatbot from 'aws-cdk-lib/aws-chatbot';
+import type * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -11,6 +11,7 @@ import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import { relayRoutes } from '../../src/slack-relay/webhook-targets.js';
 import { routeTopicArns } from '../notifier-config.js';
 import type { FindingsNotifierProps } from './notifier-props.js';
+import { slackChannel } from './steps/chat-channel.js';
 import { customActionTargets } from './steps/custom-action-targets.js';
 import { createDedupTable } from './steps/dedup-table.js';
 import {
@@ -20,7 +21,7 @@ import {
 } from './steps/failure-paths.js';
 import { grantStatements } from './steps/grants.js';
 import { notifierFunction } from './steps/notifier-function.js';
-import { routeTopics } from './steps/route-topics.js';
+import { restrictPublishing, routeTopics } from './steps/route-topics.js';
 import { notifierEventRules } from './steps/rules.js';
 import { SlackRelay } from './steps/slack-relay.js';
 
@@ -120,17 +121,7 @@ export class FindingsNotifier extends Construct {
 
     // 6. Chat
     if (props.slack) {
-      this.slackChannel = new chatbot.SlackChannelConfiguration(
-        this,
-        'SlackChannel',
-        {
-          slackChannelConfigurationName: `findings-notifier-${props.slack.channelId}`,
-          slackWorkspaceId: props.slack.workspaceId,
-          slackChannelId: props.slack.channelId,
-          notificationTopics: this.topics,
-          loggingLevel: chatbot.LoggingLevel.ERROR,
-        }
-      );
+      this.slackChannel = slackChannel(this, props.slack, this.topics);
     }
 
     // 7. Slack relay
@@ -144,5 +135,7 @@ export class FindingsNotifier extends Construct {
         ...(props.logRetention ? { logRetention: props.logRetention } : {}),
       });
     }
+    // Only the function publishes to the topics it created.
+    restrictPublishing(this.topics, this.function);
   }
 }

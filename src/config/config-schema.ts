@@ -5,7 +5,19 @@ import { MESSAGE_FORMATS } from './message-formats.js';
 import { RouteSlackSchema } from './slack-relay-schema.js';
 
 const SNS_TOPIC_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov):sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+  /^arn:(aws|aws-cn|aws-us-gov):sns:([a-z]{2}(-[a-z]+)+-\d):\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+/** AWS region names: a geography, a direction, a number (`eu-central-1`, `us-gov-west-1`). */
+const AWS_REGION =
+  /^(af|ap|ca|cn|eu|il|me|mx|sa|us|us-gov)-(central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+
+/** The partition a region belongs to. */
+const partitionOf = (region: string): string =>
+  region.startsWith('cn-')
+    ? 'aws-cn'
+    : region.startsWith('us-gov-')
+      ? 'aws-us-gov'
+      : 'aws';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const NAME_HINT = 'use 1-64 letters, digits, "_", "-" or "."';
@@ -29,6 +41,19 @@ const topicArn = z.string().superRefine((arn, context) => {
       message:
         'expected a standard SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:security-findings',
     });
+  } else {
+    const [, partition = '', , region = ''] = arn.split(':');
+    if (!AWS_REGION.test(region)) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${region}" is not an AWS region name`,
+      });
+    } else if (partitionOf(region) !== partition) {
+      context.addIssue({
+        code: 'custom',
+        message: `region ${region} is in partition ${partitionOf(region)}, not ${partition}`,
+      });
+    }
   }
 });
 
@@ -70,7 +95,10 @@ export const RouteSchema = z
     /** This route's own dedup window; the global `dedup.windowHours` otherwise. */
     dedupWindowHours: z
       .number()
-      .positive()
+      .min(
+        1 / 60,
+        'at least one minute (1/60 hour): a shorter window turns dedup off'
+      )
       .max(24 * 365)
       .optional(),
     /** Post this route's messages to a Slack incoming webhook (the Slack relay). */
@@ -123,7 +151,10 @@ export const DedupSchema = z.strictObject({
    */
   windowHours: z
     .number()
-    .positive()
+    .min(
+      1 / 60,
+      'at least one minute (1/60 hour): a shorter window turns dedup off'
+    )
     .max(24 * 365)
     .default(24),
 });

@@ -1,3 +1,4 @@
+import { checkConfigText } from './config-limits.js';
 import type { Config } from './config-schema.js';
 import { validateConfig } from './validate-config.js';
 
@@ -18,6 +19,7 @@ export const configFromText = async (
   text: string,
   source: string
 ): Promise<Config> => {
+  checkConfigText(text, source);
   const json = asJson(text);
   if (json.ok) return validateConfig(json.value, source);
   const { parseConfig } = await import('./parse-config.js');

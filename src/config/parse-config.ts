@@ -1,10 +1,12 @@
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from './config-error.js';
+import { checkConfigText } from './config-limits.js';
 import type { Config } from './config-schema.js';
 import { validateConfig } from './validate-config.js';
 
 /** Configuration text (YAML, of which JSON is a subset) as a document, not yet validated. */
 export const parseConfigDocument = (text: string, source: string): unknown => {
+  checkConfigText(text, source);
   try {
     return parseYaml(text);
   } catch (error) {

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { formatPath } from '../events/issue-path.js';
 import { ConfigError } from './config-error.js';
+import { checkConfigLimits } from './config-limits.js';
 import { type Config, ConfigSchema } from './config-schema.js';
 import { didYouMean } from './did-you-mean.js';
 import { keysAt } from './schema-keys.js';
@@ -82,6 +83,7 @@ export const validateConfig = (document: unknown, source: string): Config => {
       '(root): the configuration is empty; define at least `routes`',
     ]);
   }
+  checkConfigLimits(document, source);
   const parsed = ConfigSchema.safeParse(document, { reportInput: true });
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.flatMap(describe)),

@@ -9,6 +9,7 @@ import {
 import type { FindingSeverityLabel } from '../events/severity.js';
 import type { Lifecycle } from '../findings/finding.js';
 import {
+  type AnnouncedState,
   type ClaimRequest,
   type ClaimResult,
   DEFAULT_LEASE_MS,
@@ -85,6 +86,18 @@ const announcedOf = (item: Item): Announced | undefined => {
   };
 };
 
+/** The state of an expired claim never confirmed nor released. */
+const unconfirmedOf = (item: Item): AnnouncedState | undefined => {
+  const severity = str(item, 'cSev');
+  const lifecycle = str(item, 'cLife');
+  if (!str(item, 'cTok') || !severity || !lifecycle) return undefined;
+  return {
+    severity: severity as FindingSeverityLabel,
+    lifecycle: lifecycle as Lifecycle,
+    fingerprint: str(item, 'cFp') ?? '',
+  };
+};
+
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
@@ -130,10 +143,13 @@ export const createDynamoDbDedupStore = ({
       };
     }
     const announced = item ? announcedOf(item) : undefined;
-    const plan = planClaim(announced, state, at, {
-      windowMs,
-      announceResolutions,
-    });
+    const plan = planClaim(
+      announced,
+      state,
+      at,
+      { windowMs, announceResolutions },
+      item ? unconfirmedOf(item) : undefined
+    );
     if (!plan.announce) return { kind: 'duplicate', reason: plan.reason };
 
     const token = randomUUID();

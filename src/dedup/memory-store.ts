@@ -44,10 +44,14 @@ export const createMemoryDedupStore = (
           reason: 'another invocation is announcing this finding',
         };
       }
-      const plan = planClaim(entry.announced, state, at, {
-        windowMs,
-        announceResolutions,
-      });
+      // Here the lease has ended: a pending claim left is unconfirmed.
+      const plan = planClaim(
+        entry.announced,
+        state,
+        at,
+        { windowMs, announceResolutions },
+        entry.pending?.state
+      );
       if (!plan.announce) return { kind: 'duplicate', reason: plan.reason };
       const token = randomUUID();
       entries.set(key, {

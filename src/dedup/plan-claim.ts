@@ -31,6 +31,10 @@ const skip = (reason: string): ClaimPlan => ({ announce: false, reason });
  *
  * - nothing announced yet: `new` (a resolution of a finding never announced
  *   is skipped: nobody was told it was open);
+ * - `unconfirmed`: the state of an expired claim that was neither confirmed
+ *   nor released (published, confirm unknown). It counts as announced only
+ *   where that announces more: a later resolution. For an open state it is
+ *   ignored, so a claim that crashed before its publish is still announced;
  * - resolved after an open/suppressed announcement: `resolved` when the
  *   route announces resolutions;
  * - reopened (resolved before, open now) or another lifecycle: `new`;
@@ -43,9 +47,19 @@ export const planClaim = (
   previous: Announced | undefined,
   current: AnnouncedState,
   now: number,
-  { windowMs, announceResolutions }: PlanOptions
+  { windowMs, announceResolutions }: PlanOptions,
+  unconfirmed?: AnnouncedState
 ): ClaimPlan => {
   if (current.lifecycle === 'RESOLVED') {
+    // "Published, confirm unknown" (an expired claim never confirmed nor
+    // released) may have told readers the finding is open: its resolution
+    // is announced rather than lost.
+    const maybeOpen = unconfirmed && unconfirmed.lifecycle !== 'RESOLVED';
+    if (maybeOpen) {
+      return announceResolutions
+        ? { announce: true, variant: 'resolved' }
+        : skip('resolved, and the route does not announce resolutions');
+    }
     if (!previous) return skip('resolved, and this route never announced it');
     if (previous.state.lifecycle === 'RESOLVED') {
       return skip(

@@ -1,21 +1,11 @@
 import type { Channel } from '../events/channels.js';
+import type { RejectedItem } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import type { SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 import type { ItemKind } from '../findings/notice.js';
 import type { Json } from '../findings/values.js';
 import type { EventPattern } from './event-pattern.js';
-
-/**
- * A finding of an event that failed validation while the others were read:
- * its position in `detail.findings`, its id when readable, and the reason
- * naming the failing field path.
- */
-export type RejectedFinding = {
-  readonly index: number;
-  readonly findingId?: string;
-  readonly reason: string;
-};
 
 /**
  * What reading an event's `detail` gives: findings (and the findings
@@ -26,7 +16,8 @@ export type DetailResult =
   | {
       readonly ok: true;
       readonly findings: readonly Finding[];
-      readonly rejected?: readonly RejectedFinding[];
+      /** Findings that failed their schema, each with its path. */
+      readonly rejected?: readonly RejectedItem[];
     }
   | { readonly ok: false; readonly reason: string };
 

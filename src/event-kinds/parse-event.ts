@@ -1,8 +1,10 @@
+import type { RejectedItem } from '../events/each-item.js';
 import { EnvelopeSchema } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
+import { MAX_NESTING, tooDeepAt } from '../events/nesting.js';
 import type { Finding } from '../findings/finding.js';
 import { isObject } from '../findings/values.js';
-import type { EventKind, RejectedFinding } from './event-kind.js';
+import type { EventKind } from './event-kind.js';
 import { EVENT_KINDS } from './registry.js';
 
 /** What identifies an event in outcomes and logs. */
@@ -20,8 +22,8 @@ export type ParsedEvent =
       readonly kind: 'findings';
       readonly meta: EventMeta;
       readonly findings: readonly Finding[];
-      /** Findings of the event rejected one by one (the others are read). */
-      readonly rejected?: readonly RejectedFinding[];
+      /** Findings of the event rejected on their own, each with its path. */
+      readonly rejected?: readonly RejectedItem[];
     }
   | {
       readonly kind: 'ignored';
@@ -101,6 +103,14 @@ export const parseEvent = (
       kind: 'rejected',
       meta,
       reason: `(event): expected an EventBridge event object, received ${Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw}`,
+    };
+  }
+  const deep = tooDeepAt(raw);
+  if (deep !== undefined) {
+    return {
+      kind: 'rejected',
+      meta,
+      reason: `${deep || '(event)'}: nested deeper than ${MAX_NESTING} levels`,
     };
   }
   const foreign = notAnEventBridgeEvent(raw as Record<string, unknown>);

@@ -4,12 +4,12 @@ import {
   INSPECTOR2_FINDING,
   ONDEMAND_AMI_SCAN_FINDING,
 } from './inspector2-finding.js';
-import { SECURITY_HUB_FINDINGS_IMPORTED_V2 } from './security-hub-findings-imported-v2.js';
 import {
   INSPECTOR2_ONDEMAND_SCAN,
   INSPECTOR2_SCAN,
 } from './inspector2-scan.js';
 import { SECURITY_HUB_CUSTOM_ACTION } from './security-hub-custom-action.js';
+import { SECURITY_HUB_FINDINGS_IMPORTED_V2 } from './security-hub-findings-imported-v2.js';
 import { SECURITY_HUB_IMPORTED } from './security-hub-imported.js';
 
 /**

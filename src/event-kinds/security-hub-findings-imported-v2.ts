@@ -1,3 +1,4 @@
+import type { RejectedItem } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import {
@@ -8,7 +9,7 @@ import { SEVERITY_LABELS, type SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 import { fromOcsf } from '../findings/from-ocsf.js';
 import { isObject, type Json } from '../findings/values.js';
-import type { DetailResult, EventKind, RejectedFinding } from './event-kind.js';
+import type { DetailResult, EventKind } from './event-kind.js';
 import { regionOfArn, text } from './wrap-helpers.js';
 
 /** `finding_info.uid` of a finding that failed validation, when readable. */
@@ -31,18 +32,19 @@ const readImportedV2 = (envelope: Envelope): DetailResult => {
   }
   const context = { region: envelope.region, time: envelope.time };
   const findings: Finding[] = [];
-  const rejected: RejectedFinding[] = [];
+  const rejected: RejectedItem[] = [];
   detail.data.findings.forEach((raw, index) => {
     const parsed = OcsfFindingSchema.safeParse(raw);
     if (parsed.success) {
       findings.push(fromOcsf(parsed.data, context));
       return;
     }
-    const findingId = uidOf(raw);
+    const id = uidOf(raw);
+    const path = `detail.findings[${index}]`;
     rejected.push({
-      index,
-      ...(findingId ? { findingId } : {}),
-      reason: describeIssues(`detail.findings[${index}]`, parsed.error),
+      path,
+      reason: describeIssues(path, parsed.error),
+      ...(id ? { id } : {}),
     });
   });
   if (findings.length === 0) {

@@ -1,4 +1,8 @@
-import { SecurityHubImportedDetailSchema } from '../events/asff-schema.js';
+import {
+  AsffFindingSchema,
+  SecurityHubImportedDetailSchema,
+} from '../events/asff-schema.js';
+import { parseEach } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import { fromAsff } from '../findings/from-asff.js';
@@ -6,15 +10,32 @@ import { isObject, type Json } from '../findings/values.js';
 import type { DetailResult, EventKind } from './event-kind.js';
 import { regionOfArn, text } from './wrap-helpers.js';
 
+/**
+ * Each finding is validated on its own: the valid ones go on, each bad one
+ * is rejected with its path. Only when none is valid is the event rejected.
+ */
 const readImported = (envelope: Envelope): DetailResult => {
   const parsed = SecurityHubImportedDetailSchema.safeParse(envelope.detail);
   if (!parsed.success) {
     return { ok: false, reason: describeIssues('detail', parsed.error) };
   }
+  const { valid, rejected } = parseEach(
+    parsed.data.findings,
+    AsffFindingSchema,
+    'detail.findings',
+    'Id'
+  );
+  if (valid.length === 0) {
+    return {
+      ok: false,
+      reason: rejected.map((item) => item.reason).join('; '),
+    };
+  }
   const context = { region: envelope.region, time: envelope.time };
   return {
     ok: true,
-    findings: parsed.data.findings.map((finding) => fromAsff(finding, context)),
+    findings: valid.map((finding) => fromAsff(finding, context)),
+    ...(rejected.length > 0 ? { rejected } : {}),
   };
 };
 

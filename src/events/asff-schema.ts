@@ -138,9 +138,12 @@ export const AsffFindingSchema = z.looseObject({
   Vulnerabilities: z.array(AsffVulnerabilitySchema).optional(),
 });
 
-/** `detail` of a "Security Hub Findings - Imported" event. */
+/**
+ * `detail` of a "Security Hub Findings - Imported" event: a non-empty list,
+ * each finding validated on its own (`AsffFindingSchema`, `parseEach`).
+ */
 export const SecurityHubImportedDetailSchema = z.looseObject({
-  findings: z.array(AsffFindingSchema).min(1),
+  findings: z.array(z.unknown()).min(1),
 });
 
 export type AsffFinding = z.infer<typeof AsffFindingSchema>;

@@ -2,8 +2,17 @@ import * as z from 'zod';
 
 const stringMap = z.record(z.string(), z.string());
 
+/**
+ * Any JSON number, Infinity included (`1e999` parses to it): the
+ * normalizer drops a value outside its domain instead of the finding.
+ */
+const jsonNumber = z.custom<number>(
+  (value) => typeof value === 'number' && !Number.isNaN(value),
+  'expected number'
+);
+
 const CvssSchema = z.looseObject({
-  baseScore: z.number(),
+  baseScore: jsonNumber,
   scoringVector: z.string().optional(),
   source: z.string().optional(),
   version: z.string(),
@@ -62,7 +71,7 @@ export const Inspector2FindingSchema = z.looseObject({
     })
     .optional(),
   resources: z.array(ResourceSchema).min(1),
-  inspectorScore: z.number().optional(),
+  inspectorScore: jsonNumber.optional(),
   packageVulnerabilityDetails: z
     .looseObject({
       vulnerabilityId: z.string().min(1),
@@ -77,7 +86,7 @@ export const Inspector2FindingSchema = z.looseObject({
     .optional(),
   networkReachabilityDetails: z
     .looseObject({
-      openPortRange: z.looseObject({ begin: z.number(), end: z.number() }),
+      openPortRange: z.looseObject({ begin: jsonNumber, end: jsonNumber }),
       protocol: z.string(),
       networkPath: z
         .looseObject({
@@ -103,8 +112,8 @@ export const Inspector2FindingSchema = z.looseObject({
         .looseObject({
           fileName: z.string().optional(),
           filePath: z.string().optional(),
-          startLine: z.number().optional(),
-          endLine: z.number().optional(),
+          startLine: jsonNumber.optional(),
+          endLine: jsonNumber.optional(),
         })
         .optional(),
     })
@@ -114,7 +123,7 @@ export const Inspector2FindingSchema = z.looseObject({
   exploitabilityDetails: z
     .looseObject({ lastKnownExploitAt: z.string().optional() })
     .optional(),
-  epss: z.looseObject({ score: z.number() }).optional(),
+  epss: z.looseObject({ score: jsonNumber }).optional(),
 });
 
 export type Inspector2Finding = z.infer<typeof Inspector2FindingSchema>;

@@ -105,7 +105,8 @@ export type VulnerabilityFacts = {
 };
 
 export type NetworkFacts = {
-  readonly portRange: { readonly begin: number; readonly end: number };
+  /** Absent when the event's range is not integers 0-65535 in order. */
+  readonly portRange?: { readonly begin: number; readonly end: number };
   readonly protocol: string;
   readonly path: readonly {
     readonly componentId: string;

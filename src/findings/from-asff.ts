@@ -20,6 +20,7 @@ import type {
   VulnerabilityFacts,
 } from './finding.js';
 import { type EnvelopeContext, fixAvailable } from './from-inspector2.js';
+import { cvssScore, probability } from './ranges.js';
 import { parseTimestamp } from './timestamps.js';
 import {
   compact,
@@ -85,7 +86,7 @@ const typeOf = (finding: AsffFinding): FindingType => {
 
 const vulnerabilityCvss = (vulnerability: AsffVulnerability | undefined) =>
   (vulnerability?.Cvss ?? []).flatMap((entry) => {
-    const baseScore = parseScore(entry.BaseScore);
+    const baseScore = cvssScore(parseScore(entry.BaseScore));
     return baseScore === undefined
       ? []
       : [
@@ -227,7 +228,7 @@ const toVulnerability = (
     sourceUrl: primary.Vendor?.Url,
     vendorSeverity: primary.Vendor?.VendorSeverity,
     cvss: vulnerabilityCvss(primary),
-    epss: parseScore(primary.EpssScore),
+    epss: probability(parseScore(primary.EpssScore)),
     exploitAvailable: yesNo(primary.ExploitAvailable),
     lastKnownExploitAt: parseTimestamp(primary.LastKnownExploitAt),
     fixAvailable: fixAvailable(primary.FixAvailable),

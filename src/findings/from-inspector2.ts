@@ -13,6 +13,7 @@ import type {
   Severity,
   VulnerabilityFacts,
 } from './finding.js';
+import { cvssScore, lineNumber, portRange, probability } from './ranges.js';
 import { canonicalResourceType } from './resource-types.js';
 import { parseTimestamp } from './timestamps.js';
 import {
@@ -165,15 +166,20 @@ const toVulnerability = (
     source: pvd.source,
     sourceUrl: pvd.sourceUrl,
     vendorSeverity: pvd.vendorSeverity,
-    cvss: (pvd.cvss ?? []).map((entry) =>
-      compact({
-        version: entry.version,
-        baseScore: entry.baseScore,
-        vector: entry.scoringVector,
-        source: entry.source,
-      })
-    ),
-    epss: detail.epss?.score,
+    cvss: (pvd.cvss ?? []).flatMap((entry) => {
+      const baseScore = cvssScore(entry.baseScore);
+      return baseScore === undefined
+        ? []
+        : [
+            compact({
+              version: entry.version,
+              baseScore,
+              vector: entry.scoringVector,
+              source: entry.source,
+            }),
+          ];
+    }),
+    epss: probability(detail.epss?.score),
     exploitAvailable: yesNo(detail.exploitAvailable),
     lastKnownExploitAt: parseTimestamp(
       detail.exploitabilityDetails?.lastKnownExploitAt
@@ -206,8 +212,8 @@ export const fixAvailable = (
 const toNetwork = (detail: Inspector2Finding): Finding['network'] => {
   const nrd = detail.networkReachabilityDetails;
   if (!nrd) return undefined;
-  return {
-    portRange: { begin: nrd.openPortRange.begin, end: nrd.openPortRange.end },
+  return compact({
+    portRange: portRange(nrd.openPortRange.begin, nrd.openPortRange.end),
     protocol: nrd.protocol,
     path: (nrd.networkPath?.steps ?? []).map(
       ({ componentId, componentType }) => ({
@@ -215,7 +221,7 @@ const toNetwork = (detail: Inspector2Finding): Finding['network'] => {
         componentType,
       })
     ),
-  };
+  });
 };
 
 const toCode = (detail: Inspector2Finding): Finding['code'] => {
@@ -228,8 +234,8 @@ const toCode = (detail: Inspector2Finding): Finding['code'] => {
     ruleId: cvd.ruleId,
     fileName: cvd.filePath?.fileName,
     filePath: cvd.filePath?.filePath,
-    startLine: cvd.filePath?.startLine,
-    endLine: cvd.filePath?.endLine,
+    startLine: lineNumber(cvd.filePath?.startLine),
+    endLine: lineNumber(cvd.filePath?.endLine),
   });
 };
 

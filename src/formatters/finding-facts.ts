@@ -7,10 +7,17 @@ import type { Fact, ListSection } from './view.js';
 const networkFacts = (finding: Finding): KindFacts => {
   const network = finding.network;
   if (!network) return { facts: [], sections: [] };
-  const { begin, end } = network.portRange;
+  const ports = network.portRange;
   return {
     facts: [
-      fact('Ports', begin === end ? `${begin}` : `${begin}-${end}`),
+      fact(
+        'Ports',
+        ports
+          ? ports.begin === ports.end
+            ? `${ports.begin}`
+            : `${ports.begin}-${ports.end}`
+          : 'invalid (not a port range)'
+      ),
       fact('Protocol', network.protocol),
     ],
     sections: [
@@ -38,7 +45,7 @@ const codeFacts = (finding: Finding): KindFacts => {
           .slice(0, 5)
           .flatMap((cwe, index) => [
             ...(index > 0 ? [{ text: ', ' }] : []),
-            linkedId(cwe),
+            ...linkedId(cwe),
           ])
       )
     );

@@ -27,7 +27,7 @@ export const packageFacts = (finding: Finding): KindFacts => {
   const facts: Fact[] = [];
   if (primary) {
     facts.push(
-      fact('Vulnerability', [linkedId(primary, vulnerability.sourceUrl)])
+      fact('Vulnerability', linkedId(primary, vulnerability.sourceUrl))
     );
   }
   const cvss = [...vulnerability.cvss].sort(
@@ -74,7 +74,7 @@ export const packageFacts = (finding: Finding): KindFacts => {
     sections.push({
       title: 'Related vulnerabilities',
       noun: 'ids',
-      items: related.map((id) => [linkedId(id)]),
+      items: related.map((id) => linkedId(id)),
     });
   }
   return { facts, sections };

@@ -51,13 +51,36 @@ const clean = (text: string, limit: number, options: CleanOptions = {}) => {
   return { text: result.trim(), cut };
 };
 
-/** Cuts `text` to `max` characters, marking the cut with an ellipsis. */
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+// Longer than any grapheme cluster met in practice (ZWJ family emoji: 11).
+const LOOKAHEAD = 32;
+
+/**
+ * The graphemes of `text` that fit in `max` UTF-16 units, never cutting a
+ * surrogate pair (which SNS cannot encode), a flag or a ZWJ emoji in half.
+ * Segments only a bounded window, so a long text costs no more.
+ */
+const graphemesWithin = function* (
+  text: string,
+  max: number
+): Generator<string> {
+  const window = text.slice(0, max + LOOKAHEAD);
+  const complete = window.length === text.length;
+  let used = 0;
+  for (const { segment } of GRAPHEMES.segment(window)) {
+    used += segment.length;
+    // The window's last segment may continue past it: not known whole.
+    if (used > max || (used === window.length && !complete)) return;
+    yield segment;
+  }
+};
+
+/** Cuts `text` to `max` UTF-16 units on a grapheme boundary, marking the cut with an ellipsis. */
 export const truncate = (text: string, max: number): string => {
   if (text.length <= max) return text;
-  const chars = Array.from(text.slice(0, max + 1));
-  return chars.length <= max
-    ? chars.join('')
-    : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (max < 1) return '';
+  return `${Array.from(graphemesWithin(text, max - 1)).join('')}…`;
 };
 
 /** Untrusted text as plain text: cleaned and at most `max` characters. */
@@ -114,10 +137,11 @@ export const mrkdwnText = (
   const neutral = neutralizeMentions(cleaned.text);
   const escaped = escapeEntities(neutral);
   if (!cleaned.cut && escaped.length <= max) return escaped;
+  if (max < 1) return '';
   let result = '';
-  // Whole pieces only: an entity is never cut in half.
-  for (const char of neutral) {
-    const piece = ENTITIES[char] ?? char;
+  // Whole pieces only: an entity or a grapheme is never cut in half.
+  for (const grapheme of graphemesWithin(neutral, neutral.length)) {
+    const piece = escapeEntities(grapheme);
     if (result.length + piece.length > max - 1) break;
     result += piece;
   }

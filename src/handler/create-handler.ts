@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { MAX_NESTING, tooDeepAt } from '../events/nesting.js';
 import { logDecision } from '../observability/decision-log.js';
 import type { DecisionMetrics } from '../observability/decision-metrics.js';
 import { decisionsOf } from '../observability/decisions-of.js';
@@ -7,6 +8,7 @@ import type { Log } from '../pipeline/log.js';
 import type { EventReport } from '../pipeline/outcome.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { DeliveryError } from './delivery-error.js';
+import { hasRejections, RejectedEventError } from './rejected-event-error.js';
 
 export type HandlerDeps = {
   readonly pipeline: Pipeline;
@@ -21,14 +23,29 @@ export type HandlerDeps = {
   readonly dedupLeaseMs?: number;
 };
 
-/** Up to this many characters of a rejected event are logged, so it can be replayed. */
+/** A rejected event up to this size (JSON characters) is logged whole. */
 const REJECTED_EVENT_LOG_MAX = 32_768;
 
-const eventForLog = (event: unknown): unknown => {
+/**
+ * The rejected event for its ERROR line, always valid JSON: the event itself
+ * when small and shallow enough, else what it was and where it is kept (the
+ * invocation fails, so Lambda puts the whole event in the failure
+ * destination). Never stringifies an event nested too deep to stringify.
+ */
+const eventForLog = (event: unknown): Record<string, unknown> => {
+  const kept = 'kept whole in the function failure destination';
+  if (tooDeepAt(event) !== undefined) {
+    return {
+      eventNotLogged: `nested deeper than ${MAX_NESTING} levels; ${kept}`,
+    };
+  }
   const text = JSON.stringify(event) ?? String(event);
   return text.length <= REJECTED_EVENT_LOG_MAX
-    ? event
-    : `${text.slice(0, REJECTED_EVENT_LOG_MAX)}…`;
+    ? { event }
+    : {
+        eventBytes: Buffer.byteLength(text),
+        eventNotLogged: `larger than ${REJECTED_EVENT_LOG_MAX} characters; ${kept}`,
+      };
 };
 
 /** What an event-level line adds: where the event came from, and a rejected event itself. */
@@ -37,7 +54,7 @@ const eventDetails = (report: EventReport, event: unknown) => {
   return {
     ...(report.meta.source ? { source: report.meta.source } : {}),
     ...(report.meta.detailType ? { detailType: report.meta.detailType } : {}),
-    ...(report.outcome === 'rejected' ? { event: eventForLog(event) } : {}),
+    ...(report.outcome === 'rejected' ? eventForLog(event) : {}),
   };
 };
 
@@ -57,8 +74,10 @@ const rejectedFindingDetails = (report: EventReport, event: unknown) => ({
  * its report, and turns the report into the invocation's result.
  *
  * - ignored event: logged at INFO, success;
- * - rejected (malformed) event: logged at ERROR with the event itself, success
- *   (a retry cannot fix it and must not loop);
+ * - rejected (malformed) event, or findings of it rejected on their own: each
+ *   logged at ERROR with its path (a small event with the event itself), the
+ *   valid findings processed, then `RejectedEventError` is thrown so that
+ *   Lambda keeps the whole event in the failure destination, replayable;
  * - any failed delivery: its claim was released; it is logged at ERROR with
  *   finding, route and error code, and the handler throws `DeliveryError`, so
  *   Lambda retries the event (twice) and then hands it to the failure
@@ -105,6 +124,7 @@ export const createHandler = ({
         if (report.findings.some((finding) => finding.outcome === 'failed')) {
           throw new DeliveryError(report);
         }
+        if (hasRejections(report)) throw new RejectedEventError(report);
         return report;
       } finally {
         metrics?.flush();

@@ -37,7 +37,9 @@ export const logDecision = (
   const message =
     decision.outcome === 'failed' && decision.retryable === false
       ? 'permanent delivery failure, not retryable'
-      : MESSAGES[decision.outcome];
+      : decision.outcome === 'rejected' && decision.path !== undefined
+        ? 'finding rejected'
+        : MESSAGES[decision.outcome];
   if (decision.outcome === 'rejected' || decision.outcome === 'failed')
     log.error(message, attributes);
   else log.info(message, attributes);

@@ -25,6 +25,8 @@ export type Decision = {
   /** The finding title: the only finding text logged at INFO. */
   readonly title?: string;
   readonly reason?: string;
+  /** For a finding rejected on its own: where it is in the event. */
+  readonly path?: string;
   readonly messageId?: string;
   /** For failed deliveries: the SNS (or claim) error code. */
   readonly errorCode?: string;

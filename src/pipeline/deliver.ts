@@ -35,9 +35,12 @@ export const releaseAll = async (
 };
 
 /**
- * Publishes claimed messages, then confirms each published claim and
- * releases each failed one (so a retry of the event can announce it). If the
- * publisher throws, every claim is released before the error propagates.
+ * Publishes claimed messages and settles each claim as soon as its publish
+ * has returned, before the next SNS call goes out: a published claim is
+ * confirmed, a failed one released (so a retry of the event can announce
+ * it). A timeout part-way thus leaves only the unsent claims unconfirmed.
+ * If the publisher throws, every claim not yet settled is released before
+ * the error propagates.
  */
 export const createDeliver =
   (deps: DeliverDeps) =>
@@ -45,44 +48,60 @@ export const createDeliver =
     if (pending.length === 0) return [];
     // Claims that share a message (a grouped notice) publish it once.
     const messages = [...new Set(pending.map((claim) => claim.message))];
+    const claimsOf = (index: number) =>
+      pending.filter((claim) => claim.message === messages[index]);
+    const settled = new Set<number>();
+    const settle = async (index: number, ok: boolean) => {
+      if (settled.has(index)) return;
+      settled.add(index);
+      const claims = claimsOf(index);
+      if (ok) await Promise.all(claims.map((claim) => confirm(deps, claim)));
+      else await releaseAll(deps, claims);
+    };
     let published: Awaited<ReturnType<Publisher['publish']>>;
     try {
-      published = await deps.publisher.publish(messages);
+      published = await deps.publisher.publish(messages, (index, result) =>
+        settle(index, result.ok)
+      );
     } catch (error) {
-      await releaseAll(deps, pending);
+      await releaseAll(
+        deps,
+        messages.flatMap((_, index) =>
+          settled.has(index) ? [] : claimsOf(index)
+        )
+      );
       throw error;
     }
+    // A publisher that did not report a result: settle it now.
+    await Promise.all(
+      messages.map((_, index) => settle(index, published[index]?.ok === true))
+    );
     const byMessage = new Map(
       messages.map((message, index) => [message, published[index]])
     );
     const results = pending.map((claim) => byMessage.get(claim.message));
-    const failed = pending.filter((_, index) => !results[index]?.ok);
-    await releaseAll(deps, failed);
-    return Promise.all(
-      pending.map(async (claim, index): Promise<Delivery> => {
-        const result = results[index];
-        const base = {
-          route: claim.route.name,
-          topicArn: claim.route.topicArn,
-          format: claim.route.format,
-          variant: claim.variant,
-          message: claim.message,
-        };
-        if (result?.ok) {
-          await confirm(deps, claim);
-          return { ...base, outcome: 'published', messageId: result.messageId };
-        }
-        return {
-          ...base,
-          outcome: 'failed',
-          reason: result
-            ? `${result.code}: ${result.message}`
-            : 'no publish result',
-          errorCode: result ? result.code : 'NoPublishResult',
-          retryable: result ? result.retryable : true,
-        };
-      })
-    );
+    return pending.map((claim, index): Delivery => {
+      const result = results[index];
+      const base = {
+        route: claim.route.name,
+        topicArn: claim.route.topicArn,
+        format: claim.route.format,
+        variant: claim.variant,
+        message: claim.message,
+      };
+      if (result?.ok) {
+        return { ...base, outcome: 'published', messageId: result.messageId };
+      }
+      return {
+        ...base,
+        outcome: 'failed',
+        reason: result
+          ? `${result.code}: ${result.message}`
+          : 'no publish result',
+        errorCode: result ? result.code : 'NoPublishResult',
+        retryable: result ? result.retryable : true,
+      };
+    });
   };
 
 /*

@@ -285,7 +285,7 @@ export const createPipeline = (deps: PipelineDeps) => {
         outcome: 'processed',
         findings,
         ...(acknowledgements ? { acknowledgements } : {}),
-        ...(event.rejected ? { rejectedFindings: event.rejected } : {}),
+        ...(event.rejected ? { rejected: event.rejected } : {}),
       });
     }
     return results;

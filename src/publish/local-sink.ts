@@ -9,10 +9,18 @@ export const createLocalSink = (): LocalSink => {
   const published: OutgoingMessage[] = [];
   return {
     published,
-    publish: async (messages) =>
-      messages.map((message): PublishResult => {
+    publish: async (messages, onResult) => {
+      const results: PublishResult[] = [];
+      for (const [index, message] of messages.entries()) {
         published.push(message);
-        return { ok: true, messageId: `local-${published.length}` };
-      }),
+        const result: PublishResult = {
+          ok: true,
+          messageId: `local-${published.length}`,
+        };
+        results.push(result);
+        await onResult?.(index, result);
+      }
+      return results;
+    },
   };
 };

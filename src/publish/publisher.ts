@@ -20,9 +20,22 @@ export type PublishResult =
       readonly message: string;
     };
 
-/** Publishes messages; one result per message, in order. Never throws for a message's failure. */
+/** Told each message's result as soon as it is known. */
+export type OnPublishResult = (
+  index: number,
+  result: PublishResult
+) => Promise<void>;
+
+/**
+ * Publishes messages; one result per message, in order. Never throws for a
+ * message's failure. When given `onResult`, awaits it for each message as
+ * soon as that message's call has returned, before sending the next call:
+ * a caller that records each success there has recorded everything that
+ * went out, whatever happens to the calls after it (a timeout).
+ */
 export interface Publisher {
   publish(
-    messages: readonly OutgoingMessage[]
+    messages: readonly OutgoingMessage[],
+    onResult?: OnPublishResult
   ): Promise<readonly PublishResult[]>;
 }

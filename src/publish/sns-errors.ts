@@ -40,6 +40,9 @@ const PERMANENT = new Set([
   'EmptyBatchRequestException',
   'InvalidBatchEntryId',
   'InvalidBatchEntryIdException',
+  // Thrown by the SDK itself while encoding the request (a lone surrogate
+  // in the text): nothing was sent, and the same text fails the same way.
+  'URIError',
 ]);
 
 /** True when the SNS error code names a failure a retry cannot fix. */

@@ -147,21 +147,25 @@ export const createSnsPublisher = (client: SNSClient): Publisher => {
   };
 
   return {
-    publish: async (messages) => {
+    publish: async (messages, onResult) => {
       const results: PublishResult[] = new Array(messages.length);
       for (const batch of planBatches(messages)) {
         const batchResults =
           batch.length === 1 && batch[0]
             ? [await publishOne(batch[0].message)]
             : await publishBatch(batch);
-        batch.forEach(({ index }, position) => {
-          results[index] = batchResults[position] ?? {
+        const settled = batch.map(({ index }, position) => {
+          const result = batchResults[position] ?? {
             ok: false,
             retryable: true,
             code: 'NoBatchResult',
             message: 'no result',
           };
+          results[index] = result;
+          return onResult?.(index, result);
         });
+        // Recorded before the next call goes out.
+        await Promise.all(settled);
       }
       return results;
     },

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/load-config.js';
 import { createMemoryDedupStore } from '../dedup/memory-store.js';
 import type { EventKind } from '../event-kinds/event-kind.js';
 import { createHandler } from '../handler/create-handler.js';
+import { hasRejections } from '../handler/rejected-event-error.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import type { Log } from '../pipeline/log.js';
 import { silentLog } from '../pipeline/log.js';
@@ -125,10 +126,5 @@ export const main = async (
     ? toJsonLines(records)
     : toHumanLines(records, { showMessages: !args.values['no-messages'] });
   for (const line of lines) io.stdout(line);
-  return records.some(
-    ({ report }) =>
-      report.outcome === 'rejected' || report.rejectedFindings !== undefined
-  )
-    ? 1
-    : 0;
+  return records.some((record) => hasRejections(record.report)) ? 1 : 0;
 };

@@ -23,9 +23,9 @@ export const toHumanLines = (
   const lines: string[] = [];
   for (const { input, report } of records) {
     const where = `${input.file}#${input.index}${input.wrapped ? ` (wrapped ${input.wrapped})` : ''}`;
-    for (const finding of report.rejectedFindings ?? []) {
+    for (const finding of report.rejected ?? []) {
       lines.push(
-        `${'REJECTED'.padEnd(9)} ${finding.findingId ?? `finding ${finding.index}`}: ${finding.reason}  (${where})`
+        `${'REJECTED'.padEnd(9)} ${finding.id ?? finding.path}: ${finding.reason}  (${where})`
       );
     }
     if (report.findings.length === 0) {

@@ -35,10 +35,10 @@ export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
         }),
       ];
     }
-    const rejected = (report.rejectedFindings ?? []).map((finding) =>
+    const rejected = (report.rejected ?? []).map((finding) =>
       JSON.stringify({
         ...event,
-        findingId: finding.findingId ?? null,
+        findingId: finding.id ?? null,
         provider: null,
         type: null,
         title: null,

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type { NotifierHandler } from '../handler/create-handler.js';
+import { RejectedEventError } from '../handler/rejected-event-error.js';
 import type { EventReport } from '../pipeline/outcome.js';
 import type { Progress } from './progress.js';
 import type { ReplayInput } from './read-inputs.js';
@@ -56,7 +57,14 @@ export const runReplay = async (
       records.push({ input: where, report: failedReport(input.error) });
       continue;
     }
-    const report = await handler(input.event, replayContext());
+    // A rejected event fails the invocation (so Lambda keeps it in the
+    // failure destination); replay shows its report instead.
+    const report = await handler(input.event, replayContext()).catch(
+      (error: unknown) => {
+        if (error instanceof RejectedEventError) return error.report;
+        throw error;
+      }
+    );
     records.push({ input: where, report });
     progress?.(records.length, inputs.length);
   }

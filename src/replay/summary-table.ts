@@ -31,7 +31,7 @@ export const summaryTable = (records: readonly ReplayRecord[]): string[] => {
   };
   for (const { report } of records) {
     if (report.findings.length === 0) add(report.outcome, '-');
-    for (const _rejected of report.rejectedFindings ?? []) add('rejected', '-');
+    for (const _rejected of report.rejected ?? []) add('rejected', '-');
     for (const finding of report.findings)
       add(finding.outcome, finding.severity.label);
   }

@@ -18,7 +18,20 @@ const bareKindOf = (value: unknown, kinds: readonly EventKind[]) =>
     ? kinds.find((kind) => kind.bare?.is(value))?.bare
     : undefined;
 
+/**
+ * A Lambda on-failure destination record (the body of a failure-queue
+ * message): the event the function failed on is its `requestPayload`.
+ */
+const isFailureRecord = (value: Json): boolean =>
+  isObject(value.requestContext) && 'requestPayload' in value;
+
 const wrapOne = (value: unknown, kinds: readonly EventKind[]): Unwrapped => {
+  if (isObject(value) && isFailureRecord(value)) {
+    return {
+      event: value.requestPayload,
+      wrapped: 'failure destination record',
+    };
+  }
   const bare = bareKindOf(value, kinds);
   return bare && isObject(value)
     ? { event: bare.wrap(value), wrapped: bare.name }

@@ -180,9 +180,11 @@ const assertFormats = ({ finding }: Case) => {
     );
   }
   if (finding.network) {
-    const { begin, end } = finding.network.portRange;
+    const ports = finding.network.portRange;
     expect(out.textBody).toContain(
-      `Ports: ${begin === end ? begin : `${begin}-${end}`}`
+      ports
+        ? `Ports: ${ports.begin === ports.end ? ports.begin : `${ports.begin}-${ports.end}`}`
+        : 'Ports: invalid'
     );
     expect(out.textBody).toContain(`Protocol: ${finding.network.protocol}`);
     for (const step of finding.network.path)

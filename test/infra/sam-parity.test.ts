@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { yamlParse } from 'yaml-cfn';
 import { addNagChecks } from '../../infra/cdk/create-app.js';
 import { FindingsNotifierStack } from '../../infra/cdk/stack.js';
+import { CHAT_GUARDRAIL_STATEMENT } from '../../infra/cdk/steps/chat-channel.js';
 import { basePatterns } from '../../infra/event-patterns.js';
 import { loadNotifierConfig } from '../../infra/notifier-config.js';
 import { samParameters } from '../../infra/sam/sam-parameters.js';
@@ -303,5 +304,63 @@ describe('SAM template: failure alarms', () => {
       });
     }
     expect(sam.Parameters.AlarmTopicArn).toMatchObject({ Default: '' });
+  });
+});
+
+describe('SAM template: deployed permissions (issue 16, item 8)', () => {
+  const pattern = (name: string) =>
+    new RegExp(String(sam.Parameters[name]?.AllowedPattern));
+
+  it('refuses `*` and malformed ARNs in TopicArns and TopicKeyArns, one by one', () => {
+    const topics = pattern('TopicArns');
+    expect(topics.test('arn:aws:sns:eu-central-1:123456789012:security')).toBe(
+      true
+    );
+    for (const bad of [
+      '*',
+      'arn:aws:sns:*:*:*',
+      'arn:aws:sns:eu-central-1:123456789012:*',
+    ]) {
+      expect(topics.test(bad), bad).toBe(false);
+    }
+    const keys = pattern('TopicKeyArns');
+    expect(keys.test('')).toBe(true);
+    expect(keys.test(KEY_ARN)).toBe(true);
+    expect(keys.test('*')).toBe(false);
+    expect(keys.test('arn:aws:kms:us-east-1:123456789012:key/*')).toBe(false);
+  });
+
+  it('lets EventBridge write to the dead-letter queue only from the three rules', () => {
+    const policy = sam.Resources.RuleDeadLetterQueuePolicy?.Properties as {
+      PolicyDocument: { Statement: Json[] };
+    };
+    const allow = policy.PolicyDocument.Statement.find(
+      (statement) => statement.Effect === 'Allow'
+    );
+    expect(allow?.Condition).toEqual({
+      ArnEquals: {
+        'aws:SourceArn': [
+          { 'Fn::GetAtt': ['FunctionInspector2Findings', 'Arn'] },
+          { 'Fn::GetAtt': ['FunctionInspector2OnDemandAmiFindings', 'Arn'] },
+          { 'Fn::GetAtt': ['FunctionSecurityHubFindingsImported', 'Arn'] },
+        ],
+      },
+    });
+  });
+
+  it('trusts Chatbot only from this account and sets a deny-all guardrail', () => {
+    const role = sam.Resources.ChatbotRole?.Properties as {
+      AssumeRolePolicyDocument: { Statement: Json[] };
+    };
+    expect(role.AssumeRolePolicyDocument.Statement[0]?.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+    });
+    expect(sam.Resources.ChatbotGuardrail?.Properties.PolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [CHAT_GUARDRAIL_STATEMENT],
+    });
+    expect(sam.Resources.SlackChannel?.Properties.GuardrailPolicies).toEqual([
+      { Ref: 'ChatbotGuardrail' },
+    ]);
   });
 });

@@ -257,6 +257,74 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
     );
   });
 
+  it('lets only the function role publish to the created topics (issue 16, item 8)', () => {
+    const resources = synth.json.Resources as Record<
+      string,
+      { Properties: { Role: { 'Fn::GetAtt': [string, string] } } }
+    >;
+    const functionRole = resources[logicalIdOf(synth, 'Function')] as {
+      Properties: { Role: { 'Fn::GetAtt': [string, string] } };
+    };
+    const [roleId] = functionRole.Properties.Role['Fn::GetAtt'];
+    const policies = synth.template.findResources('AWS::SNS::TopicPolicy');
+    expect(Object.keys(policies)).toHaveLength(TOPIC_NAMES.length);
+    synth.template.allResourcesProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'OnlyTheNotifierPublishes',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 'sns:Publish',
+            Condition: {
+              ArnNotEquals: {
+                'aws:PrincipalArn': { 'Fn::GetAtt': [roleId, 'Arn'] },
+              },
+            },
+          }),
+          Match.objectLike({
+            Sid: 'TheNotifierPublishes',
+            Effect: 'Allow',
+            Principal: { AWS: { 'Fn::GetAtt': [roleId, 'Arn'] } },
+            Action: 'sns:Publish',
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('gives the Chatbot channel a deny-all guardrail and a role trusted only from this account', () => {
+    const guardrail = logicalIdOf(synth, 'ChatbotGuardrail');
+    synth.template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Sid: 'NotificationsOnly',
+            Effect: 'Deny',
+            Action: '*',
+            Resource: '*',
+          },
+        ],
+      },
+    });
+    synth.template.hasResourceProperties(
+      'AWS::Chatbot::SlackChannelConfiguration',
+      { GuardrailPolicies: [{ Ref: guardrail }] }
+    );
+    synth.template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'chatbot.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            },
+          }),
+        ],
+      },
+    });
+  });
+
   it('passes cdk-nag AwsSolutions and Serverless with every acknowledgement reasoned', () => {
     expect(synth.nag.map((report) => report.pluginName).sort()).toEqual([
       'AwsSolutions',
@@ -318,6 +386,17 @@ describe('Stack: a config whose route acknowledges in Security Hub', () => {
             Sid: 'AcknowledgeFindings',
             Action: 'securityhub:BatchUpdateFindings',
             Resource: '*',
+            // Issue 16, item 8: the workflow status (to NOTIFIED) and the note only.
+            Condition: {
+              StringEquals: {
+                'securityhub:ASFFSyntaxPath/Workflow.Status': 'NOTIFIED',
+              },
+              Null: Match.objectLike({
+                'securityhub:ASFFSyntaxPath/Severity.Label': 'true',
+                'securityhub:ASFFSyntaxPath/Types': 'true',
+                'securityhub:ASFFSyntaxPath/VerificationState': 'true',
+              }),
+            },
           }),
         ]),
       },

@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/parse-config.js';
 import { createMemoryDedupStore } from '../../src/dedup/memory-store.js';
 import { createHandler } from '../../src/handler/create-handler.js';
 import { DeliveryError } from '../../src/handler/delivery-error.js';
+import { RejectedEventError } from '../../src/handler/rejected-event-error.js';
 import { buildPipeline } from '../../src/pipeline/build-pipeline.js';
 import type { Log } from '../../src/pipeline/log.js';
 import { createSnsPublisher } from '../../src/publish/sns-publisher.js';
@@ -167,16 +168,20 @@ describe('Handler: notify-findings', () => {
     );
   });
 
-  it('returns normally for a rejected event and logs it at ERROR with its id and reason', async () => {
+  it('logs a rejected event at ERROR with its id and reason, then fails the invocation so the event reaches the failure destination', async () => {
     // Prepare
     const event = structuredClone(baseEvent) as Record<string, unknown>;
     delete event.detail;
 
     // Act
-    const report = await handler(event, fakeContext());
+    const error = await handler(event, fakeContext()).catch(
+      (thrown: unknown) => thrown
+    );
 
     // Assess
-    expect(report.outcome).toBe('rejected');
+    expect(error).toBeInstanceOf(RejectedEventError);
+    expect((error as RejectedEventError).retryable).toBe(false);
+    expect((error as RejectedEventError).report.outcome).toBe('rejected');
     expect(sns).not.toReceiveCommand(PublishCommand);
     expect(log.error).toHaveBeenCalledWith(
       'event rejected',
@@ -207,7 +212,7 @@ describe('Handler: notify-findings', () => {
     expect(report.findings.map((finding) => finding.outcome)).toEqual([
       'published',
     ]);
-    expect(report.rejectedFindings).toEqual([
+    expect(report.rejected).toEqual([
       {
         index: 0,
         findingId: expect.stringMatching(/finding\/bad0+bad0$/),

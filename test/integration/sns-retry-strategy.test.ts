@@ -117,3 +117,25 @@ describe('SNS client retry strategy (SNS_CLIENT_OPTIONS)', () => {
     expect(sns.requests()).toBe(1);
   });
 });
+
+describe('SNS client: text it cannot encode (issue 16, item 3)', () => {
+  it('reports a lone surrogate as a permanent failure, never sent', async () => {
+    // Prepare: half an emoji, as a cut in the wrong place used to leave
+    const sns = scriptedClient([published]);
+
+    // Act
+    const results = await createSnsPublisher(sns.client).publish([
+      { ...message, body: 'Package 😀 \ud83d' },
+    ]);
+
+    // Assess
+    expect(results).toEqual([
+      expect.objectContaining({
+        ok: false,
+        retryable: false,
+        code: 'URIError',
+      }),
+    ]);
+    expect(sns.requests()).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
+import { ACKNOWLEDGE_CONDITIONS } from './acknowledge-conditions.js';
 import { DEDUP_TABLE_ACTIONS } from './dedup-table.js';
 
 /** What the function may do beyond its logs, each on exactly its resources. */
@@ -41,6 +42,8 @@ export const grantStatements = (grants: Grants): iam.PolicyStatement[] => [
           // cannot be narrowed by resource (docs/deploy.md).
           actions: ['securityhub:BatchUpdateFindings'],
           resources: ['*'],
+          // ... but only the workflow status (to NOTIFIED) and the note.
+          conditions: ACKNOWLEDGE_CONDITIONS,
         }),
       ]
     : []),

@@ -1,5 +1,7 @@
 import { Aws, CfnRule, Fn, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CreatedTopics, ExistingTopics } from '../notifier-props.js';
@@ -74,4 +76,40 @@ export const routeTopics = (
   );
   assertTopicsHere(scope, topicArns);
   return key ? { topics, key, keyArns: [key.keyArn] } : { topics, keyArns: [] };
+};
+
+/**
+ * On the topics this stack created: `sns:Publish` is denied to every
+ * principal but the function's role. Nothing else publishes to a route
+ * topic (Chatbot subscribes, the alarms use their own topic), so no other
+ * account principal with `sns:Publish` can post a message that bypasses the
+ * notifier's escaping. Imported topics keep their owner's policy.
+ */
+export const restrictPublishing = (
+  topics: readonly sns.ITopic[],
+  fn: lambda.IFunction
+): void => {
+  const role = fn.role;
+  if (!role) return;
+  for (const topic of topics) {
+    if (!(topic instanceof sns.Topic)) continue;
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'OnlyTheNotifierPublishes',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: { ArnNotEquals: { 'aws:PrincipalArn': role.roleArn } },
+      })
+    );
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'TheNotifierPublishes',
+        principals: [new iam.ArnPrincipal(role.roleArn)],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+      })
+    );
+  }
 };

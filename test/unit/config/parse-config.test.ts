@@ -207,7 +207,7 @@ describe('Function: parseConfig', () => {
     {
       case: 'a non-positive dedup window',
       text: `${withRoute('')}dedup:\n  windowHours: 0\n`,
-      expected: /^dedup\.windowHours: Too small/,
+      expected: /^dedup\.windowHours: at least one minute/,
     },
     {
       case: 'a bad route name',

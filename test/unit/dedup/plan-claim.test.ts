@@ -93,3 +93,44 @@ describe('planClaim', () => {
     });
   });
 });
+
+describe('planClaim with an unconfirmed claim (published, confirm unknown)', () => {
+  it('announces a resolution after an open state whose confirm was lost', () => {
+    expect(
+      planClaim(
+        undefined,
+        state('HIGH', 'RESOLVED'),
+        T0,
+        options,
+        state('HIGH')
+      )
+    ).toEqual({ announce: true, variant: 'resolved' });
+    expect(
+      planClaim(
+        { state: state('HIGH', 'RESOLVED'), at: T0 - HOUR },
+        state('HIGH', 'RESOLVED'),
+        T0,
+        options,
+        state('HIGH')
+      )
+    ).toEqual({ announce: true, variant: 'resolved' });
+  });
+
+  it('still announces the open state itself (the claim may have crashed before its publish)', () => {
+    expect(
+      planClaim(undefined, state('HIGH'), T0, options, state('HIGH'))
+    ).toEqual({ announce: true, variant: 'new' });
+  });
+
+  it('keeps the route setting for resolutions', () => {
+    expect(
+      planClaim(
+        undefined,
+        state('HIGH', 'RESOLVED'),
+        T0,
+        { ...options, announceResolutions: false },
+        state('HIGH')
+      )
+    ).toMatchObject({ announce: false });
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyGlob, globMatcher } from '../../../src/filters/glob.js';
 
@@ -57,5 +58,55 @@ describe('Function: anyGlob', () => {
     // Act & Assess
     expect(matches('GHSA-abcd')).toBe(true);
     expect(matches('USN-6940-1')).toBe(false);
+  });
+});
+
+describe('Glob matching cost (issue 16, item 7)', () => {
+  it('agrees with a regular-expression reference on random patterns', () => {
+    const reference = (pattern: string, text: string) =>
+      new RegExp(
+        `^${Array.from(pattern)
+          .map((char) =>
+            char === '*'
+              ? '.*'
+              : char === '?'
+                ? '.'
+                : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          )
+          .join('')}$`,
+        'su'
+      ).test(text);
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[ab*?]{0,8}$/),
+        fc.stringMatching(/^[ab]{0,12}$/),
+        (pattern, text) => {
+          expect(globMatcher(pattern)(text)).toBe(reference(pattern, text));
+        }
+      ),
+      { numRuns: 3_000 }
+    );
+  });
+
+  it('checks 80 worst-case patterns against a 200,000-character title in well under a second each', () => {
+    // Prepare: 20 routes × 4 patterns of 256 characters that nearly match
+    const title = 'a'.repeat(200_000);
+    const patterns = [
+      `*${'a'.repeat(254)}b`,
+      `*${'a?'.repeat(127)}b`,
+      `${'*a'.repeat(128)}b`,
+      `*b${'a'.repeat(254)}`,
+    ];
+    const matches = anyGlob(patterns);
+
+    // Act
+    const started = performance.now();
+    for (let route = 0; route < 20; route += 1) {
+      expect(matches(title)).toBe(false);
+    }
+    const seconds = (performance.now() - started) / 1000;
+
+    // Assess: 43 s before (one event, 20 routes); generous for a loaded machine.
+    expect(seconds).toBeLessThan(5);
   });
 });

@@ -8,6 +8,7 @@ import {
   resourceUrl,
   securityHubFindingUrl,
 } from '../../../src/formatters/console-links.js';
+import { linkedId } from '../../../src/formatters/fact-helpers.js';
 import { safeHttpsUrl } from '../../../src/formatters/safe-url.js';
 import { aFinding } from '../../helpers/a-finding.js';
 
@@ -224,11 +225,47 @@ describe('Function: advisoryUrl', () => {
     expect(advisoryUrl(id)).toBe(expected);
   });
 
-  it('uses the source URL only on a known advisory host', () => {
+  it.each([
+    'AWS Console - Reset your credentials',
+    'CVE-2024-6387 ',
+    'CVE-2024-1234567890',
+    'cve-2024-6387',
+  ])('builds no link for %j', (id) => {
+    expect(advisoryUrl(id)).toBeUndefined();
+  });
+});
+
+describe('Function: linkedId (issue 16, item 1)', () => {
+  it('links the id a known advisory page names, with the id as text', () => {
     expect(
-      advisoryUrl('DSA-1', 'https://security-tracker.debian.org/tracker/DSA-1')
-    ).toBe('https://security-tracker.debian.org/tracker/DSA-1');
-    expect(advisoryUrl('DSA-1', 'https://evil.example/DSA-1')).toBeUndefined();
+      linkedId('DSA-1', 'https://security-tracker.debian.org/tracker/DSA-1')
+    ).toEqual([
+      {
+        text: 'DSA-1',
+        url: 'https://security-tracker.debian.org/tracker/DSA-1',
+      },
+    ]);
+  });
+
+  it('shows the URL itself as the text when the page names another id', () => {
+    const url = 'https://nvd.nist.gov/vuln/detail/CVE-2024-6387';
+    expect(linkedId('AWS Console - Reset your credentials', url)).toEqual([
+      { text: 'AWS Console - Reset your credentials ' },
+      { text: url, url },
+    ]);
+  });
+
+  it.each([
+    'https://gist.github.com/attacker/0123',
+    'https://github.com/attacker/repo',
+    'https://raw.github.com/attacker/repo/x',
+    'https://bugzilla.suse.com/show_bug.cgi?id=1',
+    'https://lists.ubuntu.com/archives/x',
+    'https://evil.example/DSA-1',
+  ])('does not link a user-content or unknown page: %s', (url) => {
+    expect(linkedId('AWS Console - Reset your credentials', url)).toEqual([
+      { text: 'AWS Console - Reset your credentials' },
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   mrkdwnText,
   plainText,
   snsSubject,
+  truncate,
 } from '../../../src/formatters/text-safety.js';
 import { mrkdwnProblems } from '../../helpers/message-checks.js';
 
@@ -145,6 +146,49 @@ describe('Cleaning: printable ASCII takes a shorter path to the same result', ()
       fc.property(asciiText, (text) => {
         expect(render(text)).toBe(render(`${text}\u200b`));
       })
+    );
+  });
+});
+
+describe('Cutting on grapheme boundaries (issue 16, item 3)', () => {
+  const LONE =
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+  it('never leaves half a surrogate pair where the cut falls inside an emoji', () => {
+    // Act: 7 UTF-16 units, the cut at 4 falls inside the second emoji
+    const cut = plainText('a😀😀😀', 4);
+
+    // Assess
+    expect(cut).not.toMatch(LONE);
+    expect(cut.length).toBeLessThanOrEqual(4);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+
+  it('keeps a flag or a family emoji whole or drops it', () => {
+    for (const emoji of ['🇫🇷', '👨‍👩‍👧‍👦', 'é']) {
+      for (let max = 1; max <= 14; max += 1) {
+        const cut = truncate(`ab${emoji}${emoji}`, max);
+        const kept = cut.replace(/^ab?/, '').replace(/…$/, '');
+        expect(kept.split(emoji).join('')).toBe('');
+        expect(cut.length).toBeLessThanOrEqual(max);
+      }
+    }
+  });
+
+  it('gives text SNS can encode for any emoji text and any length', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.integer({ min: 1, max: 80 }),
+        (text, max) => {
+          for (const cut of [plainText(text, max), mrkdwnText(text, max)]) {
+            expect(cut).not.toMatch(LONE);
+            expect(() => encodeURIComponent(cut)).not.toThrow();
+            expect(cut.length).toBeLessThanOrEqual(max);
+          }
+        }
+      ),
+      { numRuns: 2_000 }
     );
   });
 });

@@ -69,6 +69,31 @@ describe('createSnsPublisher', () => {
     expect(sns).not.toReceiveCommand(PublishBatchCommand);
   });
 
+  it('reports each call’s results before the next call goes out', async () => {
+    // Prepare
+    const order: string[] = [];
+    sns.on(PublishCommand).callsFake(async (input) => {
+      order.push(`send ${input.TopicArn === TOPIC_A ? 'a' : 'b'}`);
+      return { MessageId: 'one' };
+    });
+
+    // Act
+    await publisher.publish(
+      [aMessage(1, TOPIC_A), aMessage(2, TOPIC_B)],
+      async (index, result) => {
+        order.push(`result ${index} ${result.ok}`);
+      }
+    );
+
+    // Assess
+    expect(order).toEqual([
+      'send a',
+      'result 0 true',
+      'send b',
+      'result 1 true',
+    ]);
+  });
+
   it('publishes a topic’s messages with PublishBatch and reads Failed[]', async () => {
     sns
       .on(PublishBatchCommand)
