@@ -7,7 +7,11 @@ import { type Spread, spread } from './stats.js';
 type SteadyResult = { rounds: Array<{ findings: number; cpuMicros: number }> };
 type Timed = { findings: number; cpuMicros: number };
 type FreshResult = { initMicros: number; first: Timed; firstHundred: Timed };
-type BatchResult = Timed & { peakRssMb: number; heapUsedMb: number };
+type BatchResult = Timed & {
+  peakRssMb: number;
+  rssAfterInitMb: number;
+  endMb: Record<string, number>;
+};
 
 export const BUDGETS = {
   formatsPerCpuSecond: 6_000,
@@ -140,7 +144,11 @@ export const handlerBench: Benchmark = {
         result: `${showSpread(rss)} MB`,
         budget: `≤ ${BUDGETS.batchPeakRssMb} MB`,
         holds: rss.median <= BUDGETS.batchPeakRssMb,
-        figures: { rss, heapUsedMb: batch.map((run) => run.heapUsedMb) },
+        figures: {
+          rss,
+          rssAfterInitMb: spread(batch.map((run) => run.rssAfterInitMb)),
+          endMb: batch.map((run) => run.endMb),
+        },
       });
     }
     return rows;

@@ -66,6 +66,7 @@ const handler = createNotifierHandler({
   publisher: dropping,
 });
 const initMicros = cpuMicros() - initStarted;
+const rssAfterInit = process.memoryUsage.rss();
 
 /** Runs events; returns findings handled and CPU µs spent. */
 const run = async (
@@ -114,11 +115,18 @@ const batch = async () => {
     syntheticEvents(samples, Number.MAX_SAFE_INTEGER, 'batch'),
     request.findings ?? 10_000
   );
-  const memory = process.memoryUsage();
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   return {
     ...result,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    heapUsedMb: memory.heapUsed / 2 ** 20,
+    rssAfterInitMb: mb(rssAfterInit),
+    endMb: {
+      heapTotal: mb(heapTotal),
+      heapUsed: mb(heapUsed),
+      external: mb(external),
+      arrayBuffers: mb(arrayBuffers),
+    },
   };
 };
 
