@@ -1,4 +1,4 @@
-import { MESSAGE_FORMATS } from '../src/format/formats.js';
+import { MESSAGE_FORMATS } from '../src/config/message-formats.js';
 
 /** A config document as the build bundles it (validated at init by the function). */
 type ConfigDocument = {

@@ -4,12 +4,12 @@
  * Used to write docs/formats.md; no AWS calls.
  */
 import { readFileSync } from 'node:fs';
-import { parseEvent } from '../src/events/parse-event.js';
-import { MESSAGE_FORMATS } from '../src/format/formats.js';
+import { MESSAGE_FORMATS } from '../src/config/message-formats.js';
+import { parseEvent } from '../src/event-kinds/parse-event.js';
 import {
   type RenderRoute,
   renderForRoute,
-} from '../src/format/render-route.js';
+} from '../src/formatters/render-route.js';
 import { eventsOf } from '../src/replay/wrap.js';
 
 const [file, only, variant = 'new'] = process.argv.slice(2);

@@ -1,5 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EventKind } from '../event-kinds/event-kind.js';
+import { EVENT_KINDS } from '../event-kinds/registry.js';
 import { eventsOf } from './wrap.js';
 
 /** One event to replay, or a file that could not be read as JSON. */
@@ -30,7 +32,8 @@ const jsonFiles = async (path: string): Promise<string[]> => {
  * events they hold. A file may hold one event or an array of events.
  */
 export const readInputs = async (
-  paths: readonly string[]
+  paths: readonly string[],
+  kinds: readonly EventKind[] = EVENT_KINDS
 ): Promise<ReplayInput[]> => {
   const inputs: ReplayInput[] = [];
   for (const path of paths) {
@@ -46,7 +49,7 @@ export const readInputs = async (
         });
         continue;
       }
-      eventsOf(document).forEach((unwrapped, index) => {
+      eventsOf(document, kinds).forEach((unwrapped, index) => {
         inputs.push({ file, index, ...unwrapped });
       });
     }
