@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { formatPath } from '../events/issue-path.js';
+import { PARSE_OPTIONS } from '../events/parse-options.js';
 import { ConfigError } from './config-error.js';
 import { type Config, ConfigSchema } from './config-schema.js';
 import { didYouMean } from './did-you-mean.js';
@@ -82,7 +83,10 @@ export const validateConfig = (document: unknown, source: string): Config => {
       '(root): the configuration is empty; define at least `routes`',
     ]);
   }
-  const parsed = ConfigSchema.safeParse(document, { reportInput: true });
+  const parsed = ConfigSchema.safeParse(document, {
+    ...PARSE_OPTIONS,
+    reportInput: true,
+  });
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.flatMap(describe)),
     ...duplicateNames(document),
