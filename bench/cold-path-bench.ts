@@ -28,7 +28,7 @@ export const coldPathBench: Benchmark = {
         string,
         unknown
       >;
-      for (const [index, node] of context.runtimes.entries()) {
+      for (const node of context.runtimes) {
         process.stderr.write(`bench: cold path on ${node.label}...\n`);
         const cold = await measureColdPath({
           node,
@@ -46,7 +46,7 @@ export const coldPathBench: Benchmark = {
             ),
           },
         });
-        const deployed = index === 0;
+        const deployed = node.lambda;
         rows.push({
           measure: `import to first result, over an empty module (${RUNS} + ${RUNS} processes)`,
           node: node.version,

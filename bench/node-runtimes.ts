@@ -15,6 +15,8 @@ export type NodeRuntime = {
   readonly label: string;
   readonly version: string;
   readonly path: string;
+  /** The Lambda runtime's Node, which the cold-path budget applies to. */
+  readonly lambda: boolean;
 };
 
 /** npm publishes each official Node build as `node-<platform>-<arch>`. */
@@ -70,6 +72,7 @@ export const lambdaNode = (): NodeRuntime => {
     label: `Node ${version} (Lambda nodejs24.x)`,
     version,
     path: binary,
+    lambda: true,
   };
 };
 
@@ -78,4 +81,5 @@ export const machineNode = (): NodeRuntime => ({
   label: `Node ${process.version} (this machine)`,
   version: process.version,
   path: process.execPath,
+  lambda: false,
 });

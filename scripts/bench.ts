@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { BenchContext, Benchmark, BudgetRow } from '../bench/bench-kit.js';
 import { coldPathBench } from '../bench/cold-path-bench.js';
 import { handlerBench } from '../bench/handler-bench.js';
@@ -18,8 +19,22 @@ import { FUNCTION_NODE_OPTIONS } from '../infra/function-runtime.js';
  * spread and budget, writes bench/results/latest.{json,md}, and exits 1 when
  * a budget is missed. A benchmark is a `Benchmark` (bench/bench-kit.ts):
  * add one to this list.
+ *
+ * `--only NAME` runs the benchmarks whose name contains NAME; `--node
+ * lambda|machine` one of the two Nodes (the table says what was left out).
  */
 const BENCHMARKS: readonly Benchmark[] = [handlerBench, coldPathBench];
+
+const { values: options } = parseArgs({
+  options: { only: { type: 'string' }, node: { type: 'string' } },
+});
+if (options.node && !['lambda', 'machine'].includes(options.node)) {
+  process.stderr.write('bench: --node is lambda or machine\n');
+  process.exit(2);
+}
+const selected = BENCHMARKS.filter((benchmark) =>
+  benchmark.name.includes(options.only ?? '')
+);
 
 // Always measure the bundle of the code as it is now.
 execFileSync('npm', ['run', 'build'], {
@@ -31,7 +46,10 @@ mkdirSync(scratch, { recursive: true });
 const samples = join(scratch, 'samples.json');
 writeSamples(samples);
 
-const runtimes = [lambdaNode(), machineNode()];
+const runtimes = [
+  ...(options.node === 'machine' ? [] : [lambdaNode()]),
+  ...(options.node === 'lambda' ? [] : [machineNode()]),
+];
 const context: BenchContext = {
   scratch,
   runtimes,
@@ -42,8 +60,7 @@ const context: BenchContext = {
 };
 
 const rows: BudgetRow[] = [];
-for (const benchmark of BENCHMARKS)
-  rows.push(...(await benchmark.run(context)));
+for (const benchmark of selected) rows.push(...(await benchmark.run(context)));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
 const table = benchTable(rows, {
