@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { CONFIG_ENV } from '../../src/config/config-source.js';
+import { FUNCTION_NODE_OPTIONS } from '../function-runtime.js';
 import { BUNDLED_CONFIG_PATH, routeTopicArns } from '../notifier-config.js';
 import { notifierRules } from '../pre-filter.js';
 
@@ -180,7 +181,7 @@ export class FindingsNotifier extends Construct {
       environment: {
         [CONFIG_ENV.file]: BUNDLED_CONFIG_PATH,
         [DEDUP_TABLE_ENV]: this.table.tableName,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
       ...(props.reservedConcurrency === undefined
         ? {}
