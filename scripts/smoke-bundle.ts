@@ -9,8 +9,8 @@ import { startLoopbackAws } from '../bench/loopback-aws.js';
  * events through its handler: an event kind it ignores, a malformed event,
  * and a finding the example config publishes — claimed in DynamoDB
  * (dynalite), published to a fake SNS and confirmed, both on 127.0.0.1.
- * Proves the bundle loads, its split chunks (the AWS SDK loads on the first
- * claim) resolve and the handler answers. Exit 0 or 1.
+ * Proves the bundle loads, its split chunks resolve and the handler answers,
+ * with its real DynamoDB and SNS clients. Exit 0 or 1.
  */
 const bundle = resolve('dist/notify-findings/index.mjs');
 const published = JSON.parse(
