@@ -16,7 +16,9 @@ const RUNS = 15;
 /**
  * Import-to-first-result over an empty module (budget on the Lambda
  * runtime's Node; the machine's Node is shown beside it), and what a cold
- * start loads of the built bundle.
+ * start loads of the built bundle. The budget is on CPU time (user +
+ * system): on a shared machine wall time measures the scheduler as much as
+ * the code (the wall figures are shown beside it).
  */
 export const coldPathBench: Benchmark = {
   name: 'cold path',
@@ -48,14 +50,14 @@ export const coldPathBench: Benchmark = {
         });
         const deployed = node.lambda;
         rows.push({
-          measure: `import to first result, over an empty module (${RUNS} + ${RUNS} processes)`,
+          measure: `import to first result over an empty module, CPU (${RUNS} + ${RUNS} processes)`,
           node: node.version,
-          result: `${showSpread(cold.overhead, fixed(0))} ms (CPU ${cold.overheadCpuMs.toFixed(0)} ms; empty module ${cold.empty.wallMs.median.toFixed(0)} ms)`,
+          result: `${showSpread(cold.overheadCpu, fixed(0))} ms (wall ${cold.overhead.median.toFixed(0)} ms; empty module ${cold.empty.wallMs.median.toFixed(0)} ms wall, ${cold.empty.cpuMs.median.toFixed(0)} ms CPU)`,
           budget: deployed
             ? `≤ ${COLD_BUDGETS.overheadMs} ms`
             : '(Lambda Node only)',
           ...(deployed
-            ? { holds: cold.overhead.median <= COLD_BUDGETS.overheadMs }
+            ? { holds: cold.overheadCpu.median <= COLD_BUDGETS.overheadMs }
             : {}),
           figures: cold,
         });

@@ -50,8 +50,8 @@ export type ColdPath = {
   readonly empty: { readonly wallMs: Spread; readonly cpuMs: Spread };
   /** bundle − empty, run by run (each bundle run against the empty run before it). */
   readonly overhead: Spread;
-  /** bundle − empty CPU, medians. */
-  readonly overheadCpuMs: number;
+  /** bundle − empty CPU, run by run. */
+  readonly overheadCpu: Spread;
 };
 
 /**
@@ -108,6 +108,10 @@ ${markLine}`;
         (mark, run) => mark.wallMs - (emptyMarks[run]?.wallMs ?? Number.NaN)
       )
     ),
-    overheadCpuMs: bundle.cpuMs.median - emptyFigures.cpuMs.median,
+    overheadCpu: spread(
+      bundleMarks.map(
+        (mark, run) => mark.cpuMs - (emptyMarks[run]?.cpuMs ?? Number.NaN)
+      )
+    ),
   };
 };
