@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/global-setup.ts'],
     unstubEnvs: true,
     restoreMocks: true,
     // Two cores here and in CI: forks with at most two workers.

@@ -320,5 +320,5 @@ export const fromAsff = (
       parseTimestamp(finding.UpdatedAt) ??
       parseTimestamp(envelope.time) ??
       new Date(0).toISOString(),
-  }) as Finding;
+  });
 };

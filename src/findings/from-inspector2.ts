@@ -284,5 +284,5 @@ export const fromInspector2 = (
     firstSeen: parseTimestamp(detail.firstObservedAt),
     lastSeen: parseTimestamp(detail.lastObservedAt),
     updatedAt,
-  }) as Finding;
+  });
 };

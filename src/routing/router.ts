@@ -1,9 +1,9 @@
 import type { Config, Route } from '../config/config-schema.js';
 import type { MessageFormat } from '../config/message-formats.js';
+import type { Check } from '../filters/check.js';
 import {
   compileCondition,
   describeCondition,
-  type Predicate,
 } from '../filters/compile-condition.js';
 import type { Condition } from '../filters/condition-schema.js';
 import { defaultStatusCheck } from '../filters/default-status.js';
@@ -40,11 +40,11 @@ const HOUR_MS = 3_600_000;
 
 /** Any of the conditions holds: `undefined`, else the reasons none did. */
 const anyOf =
-  (predicates: readonly Predicate[]): Predicate =>
+  (checks: readonly Check[]): Check =>
   (finding) => {
     const reasons: string[] = [];
-    for (const predicate of predicates) {
-      const reason = predicate(finding);
+    for (const check of checks) {
+      const reason = check(finding);
       if (reason === undefined) return undefined;
       reasons.push(reason);
     }
@@ -52,18 +52,18 @@ const anyOf =
   };
 
 /** A match condition plus the default status rule for the facets it leaves out. */
-const matchPredicate = (condition: Condition, route: Route): Predicate => {
-  const predicate = compileCondition(condition);
+const matchCheck = (condition: Condition, route: Route): Check => {
+  const check = compileCondition(condition);
   const status = defaultStatusCheck(route, condition.status);
-  return (finding) => status(finding) ?? predicate(finding);
+  return (finding) => status(finding) ?? check(finding);
 };
 
 type CompiledRoute = {
   readonly target: RouteTarget;
   readonly stop: boolean;
-  readonly matches: Predicate;
+  readonly match: Check;
   readonly excludes: readonly {
-    readonly holds: Predicate;
+    readonly check: Check;
     readonly text: string;
   }[];
 };
@@ -80,11 +80,11 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
     acknowledge: route.acknowledge,
   },
   stop: route.stop,
-  matches: route.match
-    ? anyOf(route.match.map((condition) => matchPredicate(condition, route)))
+  match: route.match
+    ? anyOf(route.match.map((condition) => matchCheck(condition, route)))
     : defaultStatusCheck(route),
   excludes: (route.exclude ?? []).map((condition) => ({
-    holds: compileCondition(condition),
+    check: compileCondition(condition),
     text: describeCondition(condition),
   })),
 });
@@ -100,7 +100,7 @@ export const createRouter = (config: Config): Router => {
     name: suppression.name,
     reason: suppression.reason,
     expires: suppression.expires?.getTime(),
-    matches: anyOf(suppression.match.map(compileCondition)),
+    match: anyOf(suppression.match.map(compileCondition)),
   }));
   const routes = config.routes.map((route) => compileRoute(route, config));
 
@@ -109,7 +109,7 @@ export const createRouter = (config: Config): Router => {
     for (const suppression of suppressions) {
       if (suppression.expires !== undefined && at >= suppression.expires)
         continue;
-      if (suppression.matches(finding) === undefined) {
+      if (suppression.match(finding) === undefined) {
         return {
           kind: 'suppressed',
           rule: suppression.name,
@@ -120,13 +120,13 @@ export const createRouter = (config: Config): Router => {
     const matched: RouteTarget[] = [];
     const misses: string[] = [];
     for (const route of routes) {
-      const miss = route.matches(finding);
+      const miss = route.match(finding);
       if (miss !== undefined) {
         misses.push(`${route.target.name}: ${miss}`);
         continue;
       }
       const excluded = route.excludes.find(
-        (exclude) => exclude.holds(finding) === undefined
+        (exclude) => exclude.check(finding) === undefined
       );
       if (excluded) {
         misses.push(`${route.target.name}: excluded by ${excluded.text}`);

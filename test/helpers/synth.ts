@@ -6,7 +6,10 @@ import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from './events.js';
 
-/** Builds `dist/notify-findings` once if it is missing (about 1 s). */
+/**
+ * Builds `dist/notify-findings` if it is missing (about 1 s idle). The
+ * global setup calls it once before the tests.
+ */
 export const ensureBundle = (): void => {
   if (!existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs'))) {
     execFileSync('npx', ['tsx', 'scripts/build.ts'], {
@@ -43,7 +46,6 @@ export const synthesize = (
   build: (app: App) => Stack,
   context: Record<string, string> = {}
 ): Synthesized => {
-  ensureBundle();
   const outdir = mkdtempSync(join(tmpdir(), 'notifier-cdk-'));
   // Path metadata lets tests find resources by construct id, not hashed ids.
   const app = new App({
