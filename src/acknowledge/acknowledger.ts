@@ -1,10 +1,22 @@
 import type { Config } from '../config/config-schema.js';
 
-/** A Security Hub finding to mark as notified. */
-export type FindingIdentifier = {
+/** A Security Hub CSPM (ASFF) finding to mark as NOTIFIED. */
+export type AsffIdentifier = {
   readonly id: string;
   readonly productArn: string;
 };
+
+/**
+ * A finding of the new Security Hub (OCSF) to set to In Progress, by its
+ * `metadata.uid`; `id` is its `finding_info.uid`, as reported.
+ */
+export type OcsfIdentifier = {
+  readonly id: string;
+  readonly metadataUid: string | undefined;
+};
+
+/** A Security Hub finding to acknowledge. */
+export type FindingIdentifier = AsffIdentifier | OcsfIdentifier;
 
 /** What one route's acknowledgement did; never thrown. */
 export type AcknowledgeResult = {
@@ -18,8 +30,9 @@ export type AcknowledgeResult = {
 };
 
 /**
- * Marks announced Security Hub findings as NOTIFIED. Failures are results,
- * not exceptions: the notification itself was delivered.
+ * Marks announced Security Hub findings as NOTIFIED (ASFF) or In Progress
+ * (OCSF). Failures are results, not exceptions: the notification itself
+ * was delivered.
  */
 export interface Acknowledger {
   acknowledge(
@@ -31,7 +44,8 @@ export interface Acknowledger {
 /**
  * Whether some route acknowledges what it announced (`acknowledge: true`):
  * the function then loads the Security Hub client and needs
- * `securityhub:BatchUpdateFindings`.
+ * `securityhub:BatchUpdateFindings` (which also authorises
+ * `BatchUpdateFindingsV2`).
  */
 export const someRouteAcknowledges = (config: Config): boolean =>
   config.routes.some((route) => route.acknowledge);

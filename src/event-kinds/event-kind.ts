@@ -5,9 +5,28 @@ import type { Finding } from '../findings/finding.js';
 import type { Json } from '../findings/values.js';
 import type { EventPattern } from './event-pattern.js';
 
-/** What reading an event's `detail` gives: findings, or why it is rejected. */
+/**
+ * A finding of an event that failed validation while the others were read:
+ * its position in `detail.findings`, its id when readable, and the reason
+ * naming the failing field path.
+ */
+export type RejectedFinding = {
+  readonly index: number;
+  readonly findingId?: string;
+  readonly reason: string;
+};
+
+/**
+ * What reading an event's `detail` gives: findings (and the findings
+ * rejected one by one, for kinds validated per finding), or why the event is
+ * rejected.
+ */
 export type DetailResult =
-  | { readonly ok: true; readonly findings: readonly Finding[] }
+  | {
+      readonly ok: true;
+      readonly findings: readonly Finding[];
+      readonly rejected?: readonly RejectedFinding[];
+    }
   | { readonly ok: false; readonly reason: string };
 
 /**

@@ -9,6 +9,8 @@ export type PatternValue =
   | readonly EventPattern[];
 export type PatternOperator =
   | { readonly prefix: string }
-  | { readonly 'anything-but': readonly string[] | string }
+  | {
+      readonly 'anything-but': readonly (string | number)[] | string | number;
+    }
   | { readonly exists: boolean }
   | { readonly numeric: readonly (string | number)[] };

@@ -3,7 +3,7 @@ import { describeIssues } from '../events/issue-path.js';
 import { PARSE_OPTIONS } from '../events/parse-options.js';
 import type { Finding } from '../findings/finding.js';
 import { isObject } from '../findings/values.js';
-import type { EventKind } from './event-kind.js';
+import type { EventKind, RejectedFinding } from './event-kind.js';
 import { EVENT_KINDS } from './registry.js';
 
 /** What identifies an event in outcomes and logs. */
@@ -21,6 +21,8 @@ export type ParsedEvent =
       readonly kind: 'findings';
       readonly meta: EventMeta;
       readonly findings: readonly Finding[];
+      /** Findings of the event rejected one by one (the others are read). */
+      readonly rejected?: readonly RejectedFinding[];
     }
   | {
       readonly kind: 'ignored';
@@ -79,7 +81,7 @@ const notAnEventBridgeEvent = (
     return `Inspector Classic SNS message (event ${String(record.event)}) is not handled; the notifier reads EventBridge events`;
   }
   if (typeof record.class_uid === 'number' && isObject(record.metadata)) {
-    return `bare OCSF finding (class_uid ${record.class_uid}) is not handled; Security Hub sends OCSF findings in "Findings Imported V2" events, which are not handled either`;
+    return `bare OCSF finding (class_uid ${record.class_uid}) is not an EventBridge event; Security Hub sends OCSF findings in "Findings Imported V2" events (replay wraps bare ones in that envelope)`;
   }
   return undefined;
 };
@@ -125,7 +127,11 @@ export const parseEvent = (
     };
   }
   const result = kind.read(envelope.data);
-  return result.ok
-    ? { kind: 'findings', meta, findings: result.findings }
-    : { kind: 'rejected', meta, reason: result.reason };
+  if (!result.ok) return { kind: 'rejected', meta, reason: result.reason };
+  return {
+    kind: 'findings',
+    meta,
+    findings: result.findings,
+    ...(result.rejected ? { rejected: result.rejected } : {}),
+  };
 };

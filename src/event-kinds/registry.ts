@@ -3,6 +3,7 @@ import {
   INSPECTOR2_FINDING,
   ONDEMAND_AMI_SCAN_FINDING,
 } from './inspector2-finding.js';
+import { SECURITY_HUB_FINDINGS_IMPORTED_V2 } from './security-hub-findings-imported-v2.js';
 import { SECURITY_HUB_IMPORTED } from './security-hub-imported.js';
 
 /**
@@ -15,4 +16,5 @@ export const EVENT_KINDS: readonly EventKind[] = [
   INSPECTOR2_FINDING,
   ONDEMAND_AMI_SCAN_FINDING,
   SECURITY_HUB_IMPORTED,
+  SECURITY_HUB_FINDINGS_IMPORTED_V2,
 ];

@@ -9,6 +9,7 @@ export type FindingType =
   | 'SECURITY_CONTROL'
   | 'THREAT_DETECTION'
   | 'RESOURCE_ACCESS'
+  | 'SENSITIVE_DATA'
   | 'OTHER';
 
 /** Where the computed score came from. */
@@ -132,8 +133,9 @@ export type ComplianceFacts = {
 export type Finding = {
   /**
    * Stable identity: the Inspector finding ARN for Inspector findings, whether
-   * they came directly or through Security Hub (ASFF `Id` is that ARN), so
-   * both copies are recognised as one finding; else the ASFF `Id`.
+   * they came directly or through Security Hub (ASFF `Id` and OCSF
+   * `finding_info.uid` are that ARN), so all three copies are recognised as
+   * one finding; else the ASFF `Id` or OCSF `finding_info.uid`.
    */
   readonly id: string;
   /** The event channel it arrived on. */
@@ -162,6 +164,11 @@ export type Finding = {
   readonly remediation?: { readonly text?: string; readonly url?: string };
   /** The provider's page for the finding (ASFF `SourceUrl`). */
   readonly sourceUrl?: string;
+  /**
+   * Set on findings from the new Security Hub (OCSF, "Findings Imported
+   * V2"): Security Hub's own id, which `BatchUpdateFindingsV2` takes.
+   */
+  readonly securityHubV2?: { readonly metadataUid?: string };
   /** ISO-8601 UTC. */
   readonly firstSeen?: string;
   readonly lastSeen?: string;

@@ -1,3 +1,5 @@
+import { cloudFormationToAsff } from './cloudformation-types.js';
+
 /**
  * Inspector2 resource types in ASFF's spelling, so one vocabulary serves
  * routes and formatters whichever channel a finding came through.
@@ -15,8 +17,12 @@ const INSPECTOR_TO_ASFF = {
   'Microsoft.Web/sites': 'AzureFunctionApp',
 } as const satisfies Record<string, string>;
 
-/** Canonical resource type for an Inspector2 resource type; unknown types pass through. */
-export const canonicalResourceType = (inspectorType: string): string =>
-  Object.hasOwn(INSPECTOR_TO_ASFF, inspectorType)
-    ? INSPECTOR_TO_ASFF[inspectorType as keyof typeof INSPECTOR_TO_ASFF]
-    : inspectorType;
+/**
+ * Canonical (ASFF) resource type for an Inspector2 type (`AWS_EC2_INSTANCE`)
+ * or a CloudFormation-style type as the new Security Hub sends it
+ * (`AWS::EC2::Instance`); ASFF and unknown types pass through.
+ */
+export const canonicalResourceType = (type: string): string =>
+  Object.hasOwn(INSPECTOR_TO_ASFF, type)
+    ? INSPECTOR_TO_ASFF[type as keyof typeof INSPECTOR_TO_ASFF]
+    : cloudFormationToAsff(type);

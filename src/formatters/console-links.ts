@@ -64,9 +64,17 @@ export const inspectorFindingUrl = (finding: Finding): string | undefined => {
   );
 };
 
-/** The finding in the Security Hub console (findings that came through it). */
+/**
+ * The finding in the Security Hub CSPM console (ASFF findings that came
+ * through it). Findings of the new Security Hub (OCSF) get none: AWS
+ * documents no link to one of its findings, and this one opens CSPM.
+ */
 export const securityHubFindingUrl = (finding: Finding): string | undefined => {
-  if (finding.source !== 'securityhub' || finding.id.length > 512) {
+  if (
+    finding.source !== 'securityhub' ||
+    finding.securityHubV2 ||
+    finding.id.length > 512
+  ) {
     return undefined;
   }
   const base = consoleBase(finding.partition, finding.region);

@@ -81,12 +81,34 @@ const complianceFacts = (finding: Finding): KindFacts => {
   return { facts, sections };
 };
 
+/**
+ * The provider's finding type: from the segment naming it (`Threat:Resource`)
+ * on, so ASFF's `TTPs/Initial Access/UnauthorizedAccess:EC2-SSHBruteForce`
+ * and OCSF's `UnauthorizedAccess:EC2/SSHBruteForce` both read as GuardDuty's
+ * type; else the last segment of the first type.
+ */
+const findingTypeName = (types: readonly string[]): string | undefined => {
+  const named = types.find((type) => type.includes(':'));
+  if (named) {
+    const segments = named.split('/');
+    const start = segments.findIndex((segment) => segment.includes(':'));
+    return segments.slice(start).join('/');
+  }
+  const type = types[0];
+  return type === undefined ? undefined : (type.split('/').pop() ?? type);
+};
+
 const threatFacts = (finding: Finding): KindFacts => {
-  const type = finding.types[0];
+  const type = findingTypeName(finding.types);
   return {
-    facts: type ? [fact('Threat type', type.split('/').pop() ?? type)] : [],
+    facts: type ? [fact('Threat type', type)] : [],
     sections: [],
   };
+};
+
+const dataFacts = (finding: Finding): KindFacts => {
+  const type = findingTypeName(finding.types);
+  return { facts: type ? [fact('Data type', type)] : [], sections: [] };
 };
 
 const accessFacts = (finding: Finding): KindFacts => {
@@ -116,6 +138,8 @@ export const kindFacts = (finding: Finding): KindFacts => {
       return threatFacts(finding);
     case 'RESOURCE_ACCESS':
       return accessFacts(finding);
+    case 'SENSITIVE_DATA':
+      return dataFacts(finding);
     default: {
       const type = finding.types[0];
       return { facts: type ? [fact('Type', type)] : [], sections: [] };

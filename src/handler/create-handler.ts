@@ -42,6 +42,16 @@ const eventDetails = (report: EventReport, event: unknown) => {
 };
 
 /**
+ * What the line of a finding rejected on its own adds (its event went on):
+ * where the event came from, and the event itself, on that error line only.
+ */
+const rejectedFindingDetails = (report: EventReport, event: unknown) => ({
+  ...(report.meta.source ? { source: report.meta.source } : {}),
+  ...(report.meta.detailType ? { detailType: report.meta.detailType } : {}),
+  event: eventForLog(event),
+});
+
+/**
  * The Lambda handler behind the EventBridge rules, wired with middy. It holds
  * no finding logic: it runs the pipeline, logs and counts every decision in
  * its report, and turns the report into the invocation's result.
@@ -84,7 +94,13 @@ export const createHandler = ({
         const details = eventDetails(report, event);
         for (const decision of decisionsOf(report)) {
           metrics?.count(decision);
-          logDecision(log, decision, details);
+          logDecision(
+            log,
+            decision,
+            report.outcome === 'processed' && decision.outcome === 'rejected'
+              ? rejectedFindingDetails(report, event)
+              : details
+          );
         }
         if (report.findings.some((finding) => finding.outcome === 'failed')) {
           throw new DeliveryError(report);

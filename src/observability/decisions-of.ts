@@ -32,7 +32,7 @@ const findingDecisions = (
  * Every decision in one event's report: one for an ignored or rejected event,
  * one per finding that reached no route (filtered, suppressed, repeated in
  * the event), one per route a routed finding reached (published, duplicate
- * or failed).
+ * or failed), and one per finding rejected on its own (its event went on).
  */
 export const decisionsOf = (report: EventReport): Decision[] => {
   const eventId = report.meta.eventId;
@@ -45,7 +45,16 @@ export const decisionsOf = (report: EventReport): Decision[] => {
       },
     ];
   }
-  return report.findings.flatMap((finding) =>
-    findingDecisions(eventId, finding)
+  const rejected = (report.rejectedFindings ?? []).map(
+    (finding): Decision => ({
+      outcome: 'rejected',
+      ...(eventId ? { eventId } : {}),
+      ...(finding.findingId ? { findingId: finding.findingId } : {}),
+      reason: finding.reason,
+    })
   );
+  return [
+    ...report.findings.flatMap((finding) => findingDecisions(eventId, finding)),
+    ...rejected,
+  ];
 };

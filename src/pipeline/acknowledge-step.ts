@@ -12,19 +12,33 @@ import type { Delivery } from './outcome.js';
 /** A Security Hub finding to acknowledge once its route announced it. */
 export type AckCandidate = { route: string; identifier: FindingIdentifier };
 
-/** ASFF findings still NEW that a route with `acknowledge` published. */
+/**
+ * How Security Hub names a finding still NEW: by id and product (ASFF), or
+ * by `metadata.uid` (the new Security Hub, OCSF; only while open, so a
+ * closed finding is never set back to In Progress).
+ */
+const identifierOf = (finding: Finding): FindingIdentifier | undefined => {
+  if (finding.source !== 'securityhub' || finding.status.workflow !== 'NEW') {
+    return undefined;
+  }
+  if (finding.securityHubV2) {
+    return finding.status.lifecycle === 'OPEN'
+      ? { id: finding.id, metadataUid: finding.securityHubV2.metadataUid }
+      : undefined;
+  }
+  return finding.productArn
+    ? { id: finding.id, productArn: finding.productArn }
+    : undefined;
+};
+
+/** Security Hub findings still NEW that a route with `acknowledge` published. */
 export const ackCandidates = (
   finding: Finding,
   pending: readonly Pending[],
   delivered: readonly Delivery[]
 ): AckCandidate[] => {
-  if (
-    finding.source !== 'securityhub' ||
-    finding.status.workflow !== 'NEW' ||
-    !finding.productArn
-  )
-    return [];
-  const identifier = { id: finding.id, productArn: finding.productArn };
+  const identifier = identifierOf(finding);
+  if (!identifier) return [];
   return pending
     .filter(
       (claim, index) =>
@@ -34,8 +48,8 @@ export const ackCandidates = (
 };
 
 /**
- * After an event's publishes: sets the announced findings to NOTIFIED, one
- * call per route. A failure is logged, never thrown: the notification went
+ * After an event's publishes: sets the announced findings to NOTIFIED (In
+ * Progress on the new Security Hub), one call per route. A failure is logged, never thrown: the notification went
  * out and is recorded, so a retry would find a duplicate and acknowledge
  * nothing either.
  */

@@ -1,5 +1,6 @@
 import type { AcknowledgeResult } from '../acknowledge/acknowledger.js';
 import type { Variant } from '../dedup/variant.js';
+import type { RejectedFinding } from '../event-kinds/event-kind.js';
 import type { EventMeta } from '../event-kinds/parse-event.js';
 import type { FindingType, Severity } from '../findings/finding.js';
 import type { OutgoingMessage } from '../publish/publisher.js';
@@ -50,6 +51,11 @@ export type EventReport = {
   readonly findings: readonly FindingReport[];
   /** Security Hub acknowledgements made after publishing, per route. */
   readonly acknowledgements?: readonly AcknowledgeResult[];
+  /**
+   * Findings of a processed event that failed validation one by one (the
+   * others went on), each with the field path that failed.
+   */
+  readonly rejectedFindings?: readonly RejectedFinding[];
 };
 
 /** A finding's outcome from its deliveries: any failure wins, then any publish. */

@@ -227,6 +227,7 @@ export const createPipeline = (deps: PipelineDeps) => {
         outcome: 'processed',
         findings,
         ...(acknowledgements ? { acknowledgements } : {}),
+        ...(parsed.rejected ? { rejectedFindings: parsed.rejected } : {}),
       };
     },
   };

@@ -32,7 +32,7 @@ Options:
   --verbose       decision log lines on stderr
   -h, --help      this help
 
-Exit status: 0 every input processed, 1 an input was rejected,
+Exit status: 0 every input processed, 1 an input (or a finding in it) was rejected,
 2 usage or configuration error.`;
 
 export type CliIo = {
@@ -122,5 +122,10 @@ export const main = async (
     ? toJsonLines(records)
     : toHumanLines(records, { showMessages: !args.values['no-messages'] });
   for (const line of lines) io.stdout(line);
-  return records.some((record) => record.report.outcome === 'rejected') ? 1 : 0;
+  return records.some(
+    ({ report }) =>
+      report.outcome === 'rejected' || report.rejectedFindings !== undefined
+  )
+    ? 1
+    : 0;
 };

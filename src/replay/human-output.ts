@@ -23,6 +23,11 @@ export const toHumanLines = (
   const lines: string[] = [];
   for (const { input, report } of records) {
     const where = `${input.file}#${input.index}${input.wrapped ? ` (wrapped ${input.wrapped})` : ''}`;
+    for (const finding of report.rejectedFindings ?? []) {
+      lines.push(
+        `${'REJECTED'.padEnd(9)} ${finding.findingId ?? `finding ${finding.index}`}: ${finding.reason}  (${where})`
+      );
+    }
     if (report.findings.length === 0) {
       lines.push(
         `${report.outcome.toUpperCase().padEnd(9)} ${where}: ${report.reason ?? ''}`

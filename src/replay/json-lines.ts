@@ -35,7 +35,26 @@ export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
         }),
       ];
     }
-    return report.findings.map((finding) =>
+    const rejected = (report.rejectedFindings ?? []).map((finding) =>
+      JSON.stringify({
+        ...event,
+        findingId: finding.findingId ?? null,
+        provider: null,
+        type: null,
+        title: null,
+        resource: null,
+        severity: null,
+        score: null,
+        scoreSource: null,
+        providerSeverity: null,
+        lifecycle: null,
+        outcome: 'rejected',
+        reason: finding.reason,
+        routes: [],
+        messages: [],
+      })
+    );
+    const lines = report.findings.map((finding) =>
       JSON.stringify({
         ...event,
         findingId: finding.findingId,
@@ -74,4 +93,5 @@ export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
         ),
       })
     );
+    return [...lines, ...rejected];
   });

@@ -20,7 +20,8 @@ const OUTCOMES = [
 
 /**
  * The end-of-run summary: outcomes by severity, with totals. Events that
- * yield no finding (ignored, rejected) count in the "-" column.
+ * yield no finding (ignored, rejected) and findings rejected on their own
+ * count in the "-" column.
  */
 export const summaryTable = (records: readonly ReplayRecord[]): string[] => {
   const counts = new Map<string, number>();
@@ -30,6 +31,7 @@ export const summaryTable = (records: readonly ReplayRecord[]): string[] => {
   };
   for (const { report } of records) {
     if (report.findings.length === 0) add(report.outcome, '-');
+    for (const _rejected of report.rejectedFindings ?? []) add('rejected', '-');
     for (const finding of report.findings)
       add(finding.outcome, finding.severity.label);
   }

@@ -137,7 +137,6 @@ const IGNORED_FOLDERS = [
   'inspector2-coverage',
   'securityhub-custom-action',
   'securityhub-insight-results',
-  'securityhub-v2-ocsf',
   'inspector-classic-sns',
   'related',
 ];
@@ -147,6 +146,7 @@ const HANDLED_FOLDERS = [
   'securityhub-imported',
   'asff-findings',
   'inspector2-api-findings',
+  'securityhub-v2-ocsf',
 ];
 
 const assertExpected = (finding: Finding, expected: Expected) => {
@@ -348,22 +348,6 @@ describe.skipIf(!corpusExists)('Corpus: the shared sample corpus', () => {
     });
 
     it.each([
-      {
-        file: 'securityhub-v2-ocsf/cruxstack-finding-guardduty-runtime-host-mount',
-        reason: /^bare OCSF finding \(class_uid 2004\)/,
-      },
-      {
-        file: 'securityhub-v2-ocsf/cruxstack-finding-guardduty-runtime-new-binary',
-        reason: /^bare OCSF finding \(class_uid 2004\)/,
-      },
-      {
-        file: 'securityhub-v2-ocsf/cruxstack-finding-securityhub-cspm-config-2.5',
-        reason: /^bare OCSF finding \(class_uid 2003\)/,
-      },
-      {
-        file: 'securityhub-v2-ocsf/findings-imported-v2-guardduty-suppressed-sumologic',
-        reason: /^event kind "Findings Imported V2" from aws.securityhub/,
-      },
       {
         file: 'inspector-classic-sns/assessment-run-completed-sns-lambda-event',
         reason: /^SNS notification .*\(Inspector Classic\)/,

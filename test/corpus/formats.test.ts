@@ -31,6 +31,7 @@ const HANDLED_FOLDERS = [
   'securityhub-imported',
   'asff-findings',
   'inspector2-api-findings',
+  'securityhub-v2-ocsf',
 ];
 
 const corpusCases = (): Case[] =>
@@ -41,7 +42,7 @@ const corpusCases = (): Case[] =>
   );
 
 const sampleCases = (): Case[] =>
-  ['inspector2', 'securityhub'].flatMap((folder) =>
+  ['inspector2', 'securityhub', 'securityhub-v2'].flatMap((folder) =>
     readdirSync(join(EVENTS_DIR, folder))
       .filter((name) => name.endsWith('.json'))
       .sort()
@@ -152,10 +153,14 @@ const assertFormats = ({ finding }: Case) => {
   } else {
     expect(out.textBody).not.toContain('Open in Inspector');
   }
-  if (finding.source === 'securityhub') {
+  if (finding.source === 'securityhub' && !finding.securityHubV2) {
     expect(out.textBody).toContain(
       `Open in Security Hub: https://${host}/securityhub/`
     );
+  }
+  // The new Security Hub documents no link to one finding (docs/formats.md).
+  if (finding.securityHubV2) {
+    expect(out.textBody).not.toContain('Open in Security Hub');
   }
 
   // Fixed versions present when known (the first package is always shown).

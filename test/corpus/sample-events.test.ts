@@ -17,19 +17,20 @@ const eventsIn = (folder: string) =>
     );
 
 describe('Sample events: events/', () => {
-  it.each([...eventsIn('inspector2'), ...eventsIn('securityhub')])(
-    'reads $where into findings',
-    ({ event }) => {
-      // Act
-      const parsed = parseEvent(event);
+  it.each([
+    ...eventsIn('inspector2'),
+    ...eventsIn('securityhub'),
+    ...eventsIn('securityhub-v2'),
+  ])('reads $where into findings', ({ event }) => {
+    // Act
+    const parsed = parseEvent(event);
 
-      // Assess
-      expect(parsed.kind === 'findings' ? 'findings' : parsed.reason).toBe(
-        'findings'
-      );
-      expect(parsed.kind === 'findings' && parsed.findings.length).toBe(1);
-    }
-  );
+    // Assess
+    expect(parsed.kind === 'findings' ? 'findings' : parsed.reason).toBe(
+      'findings'
+    );
+    expect(parsed.kind === 'findings' && parsed.findings.length).toBe(1);
+  });
 
   it.each(eventsIn('ignored'))('ignores $where, saying why', ({ event }) => {
     // Act

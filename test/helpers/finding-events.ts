@@ -1,5 +1,9 @@
 import type { SeverityLabel } from '../../src/events/severity.js';
-import { anInspector2Event, aSecurityHubEvent } from './events.js';
+import {
+  anInspector2Event,
+  aSecurityHubEvent,
+  getTestEvent,
+} from './events.js';
 
 /** A score inside each label's band, so score and label agree. */
 const SCORE: Record<SeverityLabel, number> = {
@@ -74,5 +78,51 @@ export const securityHubEventFor = (
   event.detail.findings = Array.from({ length: state.copies ?? 1 }, () =>
     structuredClone(template)
   );
+  return event;
+};
+
+const SEVERITY_ID: Record<SeverityLabel, number> = {
+  INFORMATIONAL: 1,
+  LOW: 2,
+  MEDIUM: 3,
+  HIGH: 4,
+  CRITICAL: 5,
+};
+
+/** OCSF `status_id` for an Inspector status and a Security Hub workflow. */
+const statusIdOf = (
+  status: FindingState['status'],
+  workflow: string | undefined
+): number => {
+  if (status === 'SUPPRESSED') return 3;
+  if (status === 'CLOSED') return 4;
+  return workflow === 'NOTIFIED' ? 2 : 1;
+};
+
+/**
+ * The new Security Hub's copy of the same Inspector2 finding: a `Findings
+ * Imported V2` event with one OCSF finding whose `finding_info.uid` is the
+ * ARN. `close` sends the Close activity (status still New) instead of a
+ * Resolved status.
+ */
+export const securityHubV2EventFor = (
+  state: FindingState & { readonly workflow?: string; readonly close?: boolean }
+) => {
+  const event = getTestEvent<{
+    id: string;
+    detail: { findings: Record<string, unknown>[] };
+  }>('securityhub-v2', 'inspector-ec2-package-vuln-high-exploit');
+  const [finding] = event.detail.findings;
+  if (!finding) throw new Error('sample event has no finding');
+  const info = finding.finding_info as Record<string, unknown>;
+  info.uid = state.arn;
+  finding.severity_id = SEVERITY_ID[state.severity];
+  finding.severity = state.severity;
+  finding.status_id = state.close
+    ? 1
+    : statusIdOf(state.status, state.workflow);
+  finding.activity_id = state.close ? 3 : 2;
+  if (state.updatedAt) info.modified_time = Date.parse(state.updatedAt);
+  if (state.eventId) event.id = state.eventId;
   return event;
 };

@@ -61,6 +61,7 @@ const matchingRules = (rules: readonly NotifierRule[], event: unknown) =>
 const ALL = [
   ...sampleEvents('inspector2'),
   ...sampleEvents('securityhub'),
+  ...sampleEvents('securityhub-v2'),
   ...sampleEvents('ignored'),
   ...corpusEvents(),
 ].filter(({ event }) => isEventBridgeEvent(event));
@@ -89,6 +90,7 @@ describe('Event patterns: the base rules', () => {
       'Inspector2Findings',
       'Inspector2OnDemandAmiFindings',
       'SecurityHubFindingsImported',
+      'SecurityHubFindingsImportedV2',
     ]);
     expect(pairs).toEqual(handledEventKinds());
   });
@@ -118,7 +120,7 @@ describe('Event patterns: the base rules', () => {
   it('finds handled and not-handled events among the samples and corpus', () => {
     // Assess: the tests below are not vacuous.
     expect(HANDLED.length).toBeGreaterThanOrEqual(corpusExists ? 27 : 24);
-    expect(NOT_HANDLED.length).toBeGreaterThanOrEqual(4);
+    expect(NOT_HANDLED.length).toBeGreaterThanOrEqual(3);
     expect(
       NOT_HANDLED.map(
         ({ event }) => (event as Record<string, string>)['detail-type']
@@ -128,7 +130,6 @@ describe('Event patterns: the base rules', () => {
         'Inspector2 Scan',
         'Inspector2 Coverage',
         'Security Hub Findings - Custom Action',
-        'Findings Imported V2',
       ])
     );
     if (corpusExists) {
@@ -191,6 +192,19 @@ describe('Pre-filter: notifierRules(config)', () => {
             { Label: [{ exists: false }] },
           ],
         },
+      },
+    });
+    // V2: every severity_id but those of INFORMATIONAL, LOW and MEDIUM
+    // (0 Unknown, 99 Other and an absent one are scored or rejected there).
+    expect(
+      rules.find((rule) => rule.id === 'SecurityHubFindingsImportedV2')?.pattern
+        .detail
+    ).toEqual({
+      findings: {
+        $or: [
+          { severity_id: [{ 'anything-but': [1, 2, 3] }] },
+          { severity_id: [{ exists: false }] },
+        ],
       },
     });
     // Inspector2 findings are never narrowed by severity.
@@ -293,6 +307,53 @@ describe('Pre-filter: notifierRules(config)', () => {
     // Assess
     expect(dropped.map(({ name }) => name)).toEqual([]);
   });
+
+  it.each([0, 99, '4', undefined, 4, 6])(
+    'lets a V2 finding with severity_id %s through a rule narrowed to HIGH',
+    (severityId) => {
+      // Prepare
+      const [rule] = notifierRules(
+        config(route('a', '    match: { severity: { min: HIGH } }'))
+      ).filter(({ id }) => id === 'SecurityHubFindingsImportedV2');
+      const event = readJson(
+        join(
+          EVENTS_DIR,
+          'securityhub-v2',
+          'macie-s3-sensitive-data-medium.json'
+        )
+      ) as { detail: { findings: Record<string, unknown>[] } };
+      const [finding] = event.detail.findings;
+      if (!rule || !finding) throw new Error('no V2 rule or finding');
+      if (severityId === undefined) delete finding.severity_id;
+      else finding.severity_id = severityId;
+
+      // Act & Assess
+      expect(matchingRules([rule], event)).toEqual([rule.id]);
+    }
+  );
+
+  it.each([1, 2, 3])(
+    'leaves out a V2 finding with severity_id %i on a rule narrowed to HIGH',
+    (severityId) => {
+      // Prepare
+      const [rule] = notifierRules(
+        config(route('a', '    match: { severity: { min: HIGH } }'))
+      ).filter(({ id }) => id === 'SecurityHubFindingsImportedV2');
+      const event = readJson(
+        join(
+          EVENTS_DIR,
+          'securityhub-v2',
+          'macie-s3-sensitive-data-medium.json'
+        )
+      ) as { detail: { findings: Record<string, unknown>[] } };
+      const [finding] = event.detail.findings;
+      if (!rule || !finding) throw new Error('no V2 rule or finding');
+      finding.severity_id = severityId;
+
+      // Act & Assess
+      expect(matchingRules([rule], event)).toEqual([]);
+    }
+  );
 
   it('lets fewer events through once narrowed', () => {
     // Prepare

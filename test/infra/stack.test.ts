@@ -122,7 +122,7 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
   it('creates one rule per base pattern, with a DLQ and retry policy on the target', () => {
     const patterns = new Capture();
     const dlq = logicalIdOf(synth, 'RuleDeadLetterQueue');
-    synth.template.resourceCountIs('AWS::Events::Rule', 3);
+    synth.template.resourceCountIs('AWS::Events::Rule', 4);
     synth.template.allResourcesProperties('AWS::Events::Rule', {
       EventPattern: patterns,
       State: 'ENABLED',
@@ -141,7 +141,7 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
     expect(captured).toEqual(
       expect.arrayContaining(basePatterns().map((rule) => rule.pattern))
     );
-    expect(captured).toHaveLength(3);
+    expect(captured).toHaveLength(4);
   });
 
   it('keeps dedup state in an on-demand table with TTL and point-in-time recovery', () => {

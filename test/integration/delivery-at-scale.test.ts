@@ -13,7 +13,7 @@ import { createDynamoDbDedupStore } from '../../src/dedup/dynamodb-store.js';
 import type { SeverityLabel } from '../../src/events/severity.js';
 import { silentLog } from '../../src/pipeline/log.js';
 import type { EventReport } from '../../src/pipeline/outcome.js';
-import { anInvocation } from '../helpers/delivery-rig.js';
+import { anInvocation, SHORT_WAIT } from '../helpers/delivery-rig.js';
 import { type LocalDynamo, startDynalite } from '../helpers/dynalite.js';
 import {
   findingArn,
@@ -251,8 +251,12 @@ describe('Delivery at scale against DynamoDB (dynalite)', () => {
     });
     let clock = Date.parse('2026-03-01T12:00:00Z');
     const now = () => new Date(clock);
+    // A generous wait for another environment's live claim: on a loaded
+    // two-core machine a holder can take seconds to confirm, and the short
+    // wait turned that into ClaimBusy failures and extra redrive rounds.
+    const claimWait = { ...SHORT_WAIT, maxWaitMs: 30_000 };
     const environments = Array.from({ length: CONCURRENCY }, () =>
-      anInvocation({ config: CONFIG, dedup, now, log: silentLog })
+      anInvocation({ config: CONFIG, dedup, now, log: silentLog, claimWait })
     );
 
     /** One event through Lambda's async retries; false: to the failure destination. */

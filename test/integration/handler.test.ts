@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +10,12 @@ import { buildPipeline } from '../../src/pipeline/build-pipeline.js';
 import type { Log } from '../../src/pipeline/log.js';
 import { createSnsPublisher } from '../../src/publish/sns-publisher.js';
 import { fakeContext } from '../helpers/context.js';
-import { anInspector2Event, getTestEvent } from '../helpers/events.js';
+import {
+  anInspector2Event,
+  getTestEvent,
+  REPO_ROOT,
+  readJson,
+} from '../helpers/events.js';
 
 const SECURITY_TOPIC =
   'arn:aws:sns:eu-central-1:123456789012:findings-security';
@@ -180,6 +186,48 @@ describe('Handler: notify-findings', () => {
         reason: expect.stringMatching(/^detail: /),
         event,
       })
+    );
+  });
+
+  it('logs a V2 finding rejected on its own at ERROR with its path and the event, and publishes the other', async () => {
+    // Prepare
+    const event = readJson(
+      join(
+        REPO_ROOT,
+        'test/fixtures/partly-malformed/v2-one-bad-finding-of-two.json'
+      )
+    ) as { id: string };
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+
+    // Act
+    const report = await handler(structuredClone(event), fakeContext());
+
+    // Assess
+    expect(report.outcome).toBe('processed');
+    expect(report.findings.map((finding) => finding.outcome)).toEqual([
+      'published',
+    ]);
+    expect(report.rejectedFindings).toEqual([
+      {
+        index: 0,
+        findingId: expect.stringMatching(/finding\/bad0+bad0$/),
+        reason: expect.stringMatching(/^detail\.findings\[0\]\.severity_id: /),
+      },
+    ]);
+    expect(log.error).toHaveBeenCalledWith(
+      'event rejected',
+      expect.objectContaining({
+        eventId: event.id,
+        outcome: 'rejected',
+        findingId: expect.stringMatching(/bad0$/),
+        detailType: 'Findings Imported V2',
+        event,
+      })
+    );
+    // The published finding's line carries no event.
+    expect(log.info).toHaveBeenCalledWith(
+      'finding published',
+      expect.not.objectContaining({ event: expect.anything() })
     );
   });
 

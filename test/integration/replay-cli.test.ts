@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/replay/cli.js';
@@ -51,7 +52,7 @@ const replayJson = async (argv: string[]) => {
 
 /** How many events `events/` holds, counted from the files themselves. */
 const sampleEventCount = () =>
-  ['ignored', 'inspector2', 'securityhub']
+  ['ignored', 'inspector2', 'securityhub', 'securityhub-v2']
     .flatMap((folder) =>
       readdirSync(join(EVENTS_DIR, folder))
         .filter((name) => name.endsWith('.json'))
@@ -132,7 +133,7 @@ describe('Command: replay', () => {
         expect(cell(outcome, 'total')).toBe(n);
       for (const [severity, n] of severities)
         expect(cell('total', severity)).toBe(n);
-      expect(cell('ignored', '-')).toBe(4);
+      expect(cell('ignored', '-')).toBe(3);
     });
 
     it('prints one JSON line per finding or finding-less event, all with the same keys', () => {
@@ -214,7 +215,7 @@ describe('Command: replay', () => {
       const ignored = json.lines.filter((line) => line.outcome === 'ignored');
 
       // Assess
-      expect(ignored).toHaveLength(4);
+      expect(ignored).toHaveLength(3);
       for (const line of ignored) {
         expect(line).toMatchObject({
           findingId: null,
@@ -267,6 +268,64 @@ describe('Command: replay', () => {
         /detail\.resources: .*detail\.inspectorScore: /
       ),
     });
+  });
+
+  it('exits 1 on a V2 event with one malformed finding, and announces the other', async () => {
+    // Act
+    const { code, lines } = await replayJson([
+      'test/fixtures/partly-malformed/v2-one-bad-finding-of-two.json',
+    ]);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(lines.map((line) => [line.outcome, line.reason])).toEqual([
+      ['published', expect.any(String)],
+      [
+        'rejected',
+        expect.stringMatching(/^detail\.findings\[0\]\.severity_id: /),
+      ],
+    ]);
+    expect(lines[1]?.findingId).toBe(
+      'arn:aws:guardduty:us-east-1:123456789012:detector/6ec1a2b3c4d5e6f708192a3b4c5d6e7f/finding/bad0000000000000000000000000bad0'
+    );
+    expect(Object.keys(lines[1] ?? {}).sort()).toEqual(KEYS);
+  });
+
+  it('replays get-findings-v2 output, saying each finding was wrapped', async () => {
+    // Prepare: the V2 samples' findings as the CLI lists them.
+    const listing = {
+      Findings: [
+        'cspm-control-s3.8-failed-high',
+        'macie-s3-sensitive-data-medium',
+      ]
+        .map((name) =>
+          readJson(join(EVENTS_DIR, 'securityhub-v2', `${name}.json`))
+        )
+        .flatMap(
+          (event) =>
+            (event as { detail: { findings: unknown[] } }).detail.findings
+        ),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'replay-v2-'));
+    const file = join(dir, 'get-findings-v2.json');
+    writeFileSync(file, JSON.stringify(listing));
+
+    // Act
+    const human = await replay(['--no-messages', file]);
+    const { code, lines } = await replayJson([file]);
+    rmSync(dir, { recursive: true });
+
+    // Assess
+    expect(code).toBe(0);
+    expect(human.code).toBe(0);
+    expect(
+      lines.map((line) => [line.detailType, line.type, line.outcome])
+    ).toEqual([
+      ['Findings Imported V2', 'SECURITY_CONTROL', 'published'],
+      // No route of the example config takes a MEDIUM data finding.
+      ['Findings Imported V2', 'SENSITIVE_DATA', 'filtered'],
+    ]);
+    expect(human.stdout.join('\n')).toContain('(wrapped OCSF finding)');
   });
 
   it('exits 2 on an invalid configuration, listing the problems on stderr', async () => {

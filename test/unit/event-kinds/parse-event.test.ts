@@ -101,6 +101,7 @@ describe('Function: parseEvent', () => {
           source: 'aws.securityhub',
           detailType: 'Security Hub Findings - Imported',
         },
+        { source: 'aws.securityhub', detailType: 'Findings Imported V2' },
       ]);
     });
   });
@@ -332,7 +333,6 @@ describe('Function: parseEvent', () => {
         source: 'aws.securityhub',
         detailType: 'Security Hub Findings - Custom Action',
       },
-      { source: 'aws.securityhub', detailType: 'Findings Imported V2' },
       { source: 'aws.guardduty', detailType: 'Inspector2 Finding' },
     ])(
       'ignores "$detailType" from $source, saying so',
@@ -414,7 +414,7 @@ describe('Function: parseEvent', () => {
       );
     });
 
-    it('ignores a bare OCSF finding, naming its class', () => {
+    it('ignores a bare OCSF finding, naming its class (replay wraps it)', () => {
       // Prepare
       const finding = {
         class_uid: 2004,
@@ -430,7 +430,7 @@ describe('Function: parseEvent', () => {
       // Assess
       expect(parsed.kind).toBe('ignored');
       expect(reasonOf(parsed)).toMatch(
-        /^bare OCSF finding \(class_uid 2004\) is not handled/
+        /^bare OCSF finding \(class_uid 2004\) is not an EventBridge event/
       );
     });
 
