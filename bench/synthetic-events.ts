@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEvent } from '../src/event-kinds/parse-event.js';
 
@@ -15,14 +15,33 @@ const jsonFiles = (dir: string): string[] =>
     )
     .sort();
 
-/** The sample events (copies of the corpus) that yield findings. */
-export const handledSampleEvents = (root = 'events'): Json[] =>
-  jsonFiles(root)
+const findingCount = (event: unknown): number => {
+  const parsed = parseEvent(event);
+  return parsed.kind === 'findings' ? parsed.findings.length : 0;
+};
+
+/**
+ * The sample events (copies of the corpus) that yield findings, those with
+ * one finding first (a fresh process's first event is one finding).
+ */
+export const handledSampleEvents = (root = 'events'): Json[] => {
+  const events = jsonFiles(root)
     .flatMap((file) => {
       const document: unknown = JSON.parse(readFileSync(file, 'utf8'));
       return Array.isArray(document) ? document : [document];
     })
-    .filter((event) => parseEvent(event).kind === 'findings') as Json[];
+    .map((event) => ({ event: event as Json, findings: findingCount(event) }))
+    .filter(({ findings }) => findings > 0);
+  return [
+    ...events.filter(({ findings }) => findings === 1),
+    ...events.filter(({ findings }) => findings > 1),
+  ].map(({ event }) => event);
+};
+
+/** Writes the handled sample events for the benchmark processes. */
+export const writeSamples = (file: string, root = 'events'): void => {
+  writeFileSync(file, JSON.stringify(handledSampleEvents(root)));
+};
 
 /** Gives every finding in a copy of `event` an id ending in `suffix`. */
 const withDistinctIds = (event: Json, suffix: string): Json => {

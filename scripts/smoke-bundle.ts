@@ -1,55 +1,74 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { startLoopbackAws } from '../bench/loopback-aws.js';
 
 /**
  * `npm run smoke`: imports the built bundles in a fresh `node` process, as
- * Lambda does (the config the build wrote, a table name, no AWS access), and
- * runs two events through its handler that need no AWS call: an event kind
- * it ignores and a finding no route matches; then the Slack relay's bundle
- * answers an empty SQS batch. Proves the bundles load, their split chunks
- * resolve and the handlers answer. Exit 0 or 1.
+ * Lambda does (the config the build wrote, a table name), and runs three
+ * events through its handler: an event kind it ignores, a malformed event
+ * (which fails the invocation, so Lambda keeps it in the failure queue),
+ * and a finding the example config publishes — claimed in DynamoDB
+ * (dynalite), published to a fake SNS and confirmed, both on 127.0.0.1.
+ * Proves the bundle loads, its split chunks resolve and the handler answers,
+ * with its real DynamoDB and SNS clients; then the Slack relay's bundle
+ * answers an empty SQS batch. Exit 0 or 1.
  */
 const bundle = resolve('dist/notify-findings/index.mjs');
 const relayBundle = resolve('dist/relay-slack/index.mjs');
+const published = JSON.parse(
+  readFileSync(
+    'events/inspector2/lambda-package-vuln-high-exploit-available-docs.json',
+    'utf8'
+  )
+) as { detail: { findingArn: string } };
+published.detail.findingArn = `${published.detail.findingArn}-smoke-${Date.now()}`;
+
 const script = `
 const { handler } = await import(${JSON.stringify(bundle)});
 const context = { getRemainingTimeInMillis: () => 25000, awsRequestId: 'smoke', functionName: 'smoke' };
-const ignored = await handler({ version: '0', id: 'smoke-ignored', source: 'aws.inspector2', 'detail-type': 'Inspector2 Coverage', account: '123456789012', region: 'us-east-1', time: '2026-01-01T00:00:00Z', resources: [], detail: {} }, context);
+const ignored = await handler({ version: '0', id: 'smoke-ignored', source: 'aws.securityhub', 'detail-type': 'Security Hub Insight Results', account: '123456789012', region: 'us-east-1', time: '2026-01-01T00:00:00Z', resources: [], detail: {} }, context);
 if (ignored.outcome !== 'ignored') throw new Error('expected ignored, got ' + JSON.stringify(ignored));
-const rejected = await handler({ source: 'aws.securityhub', 'detail-type': 'Security Hub Findings - Imported', detail: { findings: 'x' } }, context);
-if (rejected.outcome !== 'rejected') throw new Error('expected rejected, got ' + JSON.stringify(rejected));
-console.error('smoke: bundle loaded; ignored and rejected events answered');
+const rejected = await handler({ source: 'aws.securityhub', 'detail-type': 'Security Hub Findings - Imported', detail: { findings: 'x' } }, context).then((report) => report, (error) => error);
+if (rejected.name !== 'RejectedEventError' || rejected.report?.outcome !== 'rejected') throw new Error('expected a RejectedEventError, got ' + JSON.stringify(rejected));
+const report = await handler(${JSON.stringify(published)}, context);
+if (report.findings[0]?.outcome !== 'published') throw new Error('expected published, got ' + JSON.stringify(report));
+console.error('smoke: bundle loaded; ignored, rejected and published events answered');
 const relay = await import(${JSON.stringify(relayBundle)});
 const empty = await relay.handler({ Records: [] }, context);
 if (JSON.stringify(empty) !== '{"batchItemFailures":[]}') throw new Error('relay: expected no failures, got ' + JSON.stringify(empty));
 console.error('smoke: relay bundle loaded; an empty SQS batch answered');
 `;
-const result = spawnSync(
-  process.execPath,
-  ['--input-type=module', '-e', script],
-  {
+
+const aws = await startLoopbackAws();
+const status = await new Promise<number | null>((done) => {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
     env: {
       PATH: process.env.PATH,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'smoke',
-      AWS_SECRET_ACCESS_KEY: 'smoke',
+      ...aws.env,
       NOTIFIER_CONFIG_FILE: resolve(
         'dist/notify-findings/notifier-config.json'
       ),
-      DEDUP_TABLE_NAME: 'smoke-dedup',
       // The relay: the bundled config's routes name no webhook secret here,
       // so no secret is read; the failure queue is not called.
       RELAY_FAILURE_QUEUE_URL:
         'https://sqs.us-east-1.amazonaws.com/123456789012/smoke-relay-failures',
     },
-    encoding: 'utf8',
-  }
-);
-process.stderr.write(
-  result.stderr
-    .split('\n')
-    .filter((line) => line.startsWith('smoke:') || /Error/.test(line))
-    .join('\n')
-);
-process.stderr.write('\n');
-process.exit(result.status === 0 ? 0 : 1);
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  child.on('close', (code) => {
+    process.stderr.write(
+      `${stderr
+        .split('\n')
+        .filter((line) => line.startsWith('smoke:') || /Error/.test(line))
+        .join('\n')}\n`
+    );
+    done(code);
+  });
+});
+await aws.stop();
+process.exit(status === 0 ? 0 : 1);

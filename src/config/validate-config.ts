@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { formatPath } from '../events/issue-path.js';
+import { PARSE_OPTIONS } from '../events/parse-options.js';
 import { ConfigError } from './config-error.js';
 import { checkConfigLimits } from './config-limits.js';
 import { type Config, ConfigSchema } from './config-schema.js';
@@ -84,7 +85,10 @@ export const validateConfig = (document: unknown, source: string): Config => {
     ]);
   }
   checkConfigLimits(document, source);
-  const parsed = ConfigSchema.safeParse(document, { reportInput: true });
+  const parsed = ConfigSchema.safeParse(document, {
+    ...PARSE_OPTIONS,
+    reportInput: true,
+  });
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.flatMap(describe)),
     ...duplicateNames(document),

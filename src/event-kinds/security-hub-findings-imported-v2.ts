@@ -5,6 +5,7 @@ import {
   FindingsImportedV2DetailSchema,
   OcsfFindingSchema,
 } from '../events/ocsf-schema.js';
+import { PARSE_OPTIONS } from '../events/parse-options.js';
 import { SEVERITY_LABELS, type SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 import { fromOcsf } from '../findings/from-ocsf.js';
@@ -26,7 +27,10 @@ const uidOf = (raw: unknown): string | undefined => {
  * Only when none is readable is the event itself rejected.
  */
 const readImportedV2 = (envelope: Envelope): DetailResult => {
-  const detail = FindingsImportedV2DetailSchema.safeParse(envelope.detail);
+  const detail = FindingsImportedV2DetailSchema.safeParse(
+    envelope.detail,
+    PARSE_OPTIONS
+  );
   if (!detail.success) {
     return { ok: false, reason: describeIssues('detail', detail.error) };
   }
@@ -34,7 +38,7 @@ const readImportedV2 = (envelope: Envelope): DetailResult => {
   const findings: Finding[] = [];
   const rejected: RejectedItem[] = [];
   detail.data.findings.forEach((raw, index) => {
-    const parsed = OcsfFindingSchema.safeParse(raw);
+    const parsed = OcsfFindingSchema.safeParse(raw, PARSE_OPTIONS);
     if (parsed.success) {
       findings.push(fromOcsf(parsed.data, context));
       return;

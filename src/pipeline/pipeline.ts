@@ -117,16 +117,23 @@ export const createPipeline = (deps: PipelineDeps) => {
     if (routing.kind === 'filtered') {
       return { done: report(finding, 'filtered', routing.reason, []) };
     }
+    // Each route has its own dedup key: the claims go out together, not
+    // one round trip after another.
+    const settled = await Promise.allSettled(
+      routing.routes.map((route) => claimRoute(finding, route, budget))
+    );
     const pending: Pending[] = [];
     const deliveries: Delivery[] = [];
-    for (const route of routing.routes) {
-      const result = await claimRoute(finding, route, budget);
-      if ('token' in result) {
-        pending.push(result);
-        // Shared with the caller at once, so a later throw releases it.
-        claimed.push(result);
-      } else deliveries.push(result);
+    let failure: { reason: unknown } | undefined;
+    for (const result of settled) {
+      if (result.status === 'rejected') failure ??= result;
+      else if ('token' in result.value) {
+        pending.push(result.value);
+        // Shared with the caller, in route order, so a throw releases it.
+        claimed.push(result.value);
+      } else deliveries.push(result.value);
     }
+    if (failure) throw failure.reason;
     return { finding, pending, deliveries };
   };
 

@@ -55,7 +55,7 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
         Variables: {
           NOTIFIER_CONFIG_FILE: '/var/task/notifier-config.json',
           DEDUP_TABLE_NAME: { Ref: logicalIdOf(synth, 'DedupTable') },
-          NODE_OPTIONS: '--enable-source-maps',
+          NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4',
         },
       },
     });

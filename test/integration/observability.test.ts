@@ -1,12 +1,10 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { createMemoryDedupStore } from '../../src/dedup/memory-store.js';
-import { createHandler } from '../../src/handler/create-handler.js';
-import { createDecisionMetrics } from '../../src/observability/decision-metrics.js';
-import { powertoolsEmitter } from '../../src/observability/powertools-emitter.js';
-import { buildPipeline } from '../../src/pipeline/build-pipeline.js';
+import {
+  createNotifierHandler,
+  createObservability,
+} from '../../src/handler/notifier-handler.js';
 import { createLocalSink } from '../../src/publish/local-sink.js';
 import type { Publisher } from '../../src/publish/publisher.js';
 import { fakeContext } from '../helpers/context.js';
@@ -81,20 +79,15 @@ describe('Observability: decision log lines and EMF metrics', () => {
     vi.unstubAllEnvs();
   });
 
+  /** The handler as the function assembles it (createNotifierHandler). */
   const aHandler = (publisher: Publisher = createLocalSink()) => {
-    const logger = new Logger({ serviceName: 'findings-notifier' });
-    const metrics = new Metrics({
-      namespace: 'FindingsNotifier',
-      serviceName: 'findings-notifier',
-    });
-    return createHandler({
-      log: logger,
-      metrics: createDecisionMetrics(powertoolsEmitter(metrics)),
-      pipeline: buildPipeline(CONFIG, {
-        dedup: createMemoryDedupStore(),
-        publisher,
-        log: logger,
-      }),
+    const { logger, metrics } = createObservability('INFO');
+    return createNotifierHandler({
+      config: CONFIG,
+      logger,
+      metrics,
+      dedup: createMemoryDedupStore(),
+      publisher,
     });
   };
 

@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { CONFIG_ENV } from '../../../src/config/config-source.js';
 import { DEFAULT_LEASE_MS } from '../../../src/dedup/dedup-store.js';
 import { DEDUP_TABLE_ENV } from '../../../src/dedup/dedup-table-env.js';
+import { FUNCTION_NODE_OPTIONS } from '../../function-runtime.js';
 import { BUNDLED_CONFIG_PATH } from '../../notifier-config.js';
 import {
   type FindingsNotifierProps,
@@ -74,7 +75,7 @@ export const notifierFunction = (
     environment: {
       [CONFIG_ENV.file]: BUNDLED_CONFIG_PATH,
       [DEDUP_TABLE_ENV]: wiring.tableName,
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
     },
     ...(props.reservedConcurrency === undefined
       ? {}

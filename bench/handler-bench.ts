@@ -1,0 +1,156 @@
+import type { BenchConfigName } from './bench-configs.js';
+import type { BenchContext, Benchmark, BudgetRow } from './bench-kit.js';
+import { fixed, showSpread } from './bench-kit.js';
+import type { NodeRuntime } from './node-runtimes.js';
+import { type Spread, spread } from './stats.js';
+
+type SteadyResult = { rounds: Array<{ findings: number; cpuMicros: number }> };
+type Timed = { findings: number; cpuMicros: number };
+type FreshResult = { initMicros: number; first: Timed; firstHundred: Timed };
+type BatchResult = Timed & {
+  peakRssMb: number;
+  rssAfterInitMb: number;
+  endMb: Record<string, number>;
+};
+
+export const BUDGETS = {
+  formatsPerCpuSecond: 6_000,
+  slackPerCpuSecond: 12_000,
+  firstFindingCpuMs: 3,
+  firstHundredOverSteady: 3,
+  batchPeakRssMb: 100,
+} as const;
+
+const FRESH_PROCESSES = 10;
+const BATCH_FINDINGS = 10_000;
+
+/** Findings per CPU-second, warm: 8 rounds of 800 events after a warm-up. */
+const steady = (
+  context: BenchContext,
+  node: NodeRuntime,
+  config: BenchConfigName
+): Spread => {
+  const result = context.runWorkload<SteadyResult>(node, context.nodeOptions, {
+    mode: 'steady',
+    config,
+    samples: context.samples,
+    rounds: 8,
+    eventsPerRound: 800,
+  });
+  return spread(
+    result.rounds.map((round) => round.findings / (round.cpuMicros / 1e6))
+  );
+};
+
+const perCpuSecond = (
+  measure: string,
+  node: NodeRuntime,
+  figures: Spread,
+  budget: number
+): BudgetRow => ({
+  measure,
+  node: node.version,
+  result: `${showSpread(figures)} findings/CPU-s`,
+  budget: `≥ ${budget.toLocaleString('en-US')}`,
+  holds: figures.median >= budget,
+  figures,
+});
+
+/**
+ * The deployed handler (`createNotifierHandler`: Powertools Logger at INFO
+ * to /dev/null, decision metrics, in-memory dedup, a publisher that drops
+ * messages), on each Node:
+ *
+ * - steady throughput in findings per CPU-second (user + system, all
+ *   threads) for one route per format and for one Slack route;
+ * - in 10 fresh processes: the CPU of the first event (one finding) after
+ *   init, and the mean CPU of the first 100 findings against the steady cost;
+ * - peak RSS of one process handling 10,000 findings back to back.
+ */
+export const handlerBench: Benchmark = {
+  name: 'deployed handler',
+  run: async (context) => {
+    const rows: BudgetRow[] = [];
+    for (const node of context.runtimes) {
+      process.stderr.write(`bench: deployed handler on ${node.label}...\n`);
+      const formats = steady(context, node, 'formats');
+      const slack = steady(context, node, 'slack');
+      rows.push(
+        perCpuSecond(
+          'steady, 3 routes (chatbot, slack, text)',
+          node,
+          formats,
+          BUDGETS.formatsPerCpuSecond
+        ),
+        perCpuSecond(
+          'steady, 1 slack route',
+          node,
+          slack,
+          BUDGETS.slackPerCpuSecond
+        )
+      );
+
+      const fresh = Array.from({ length: FRESH_PROCESSES }, () =>
+        context.runWorkload<FreshResult>(node, context.nodeOptions, {
+          mode: 'fresh',
+          config: 'formats',
+          samples: context.samples,
+        })
+      );
+      const firstMs = spread(fresh.map((run) => run.first.cpuMicros / 1000));
+      const steadyMicros = 1e6 / formats.median;
+      const hundredRatio = spread(
+        fresh.map(
+          (run) =>
+            run.firstHundred.cpuMicros /
+            run.firstHundred.findings /
+            steadyMicros
+        )
+      );
+      rows.push(
+        {
+          measure: 'fresh process: first finding (after init), CPU',
+          node: node.version,
+          result: `${showSpread(firstMs, fixed(1))} ms`,
+          budget: `≤ ${BUDGETS.firstFindingCpuMs} ms`,
+          holds: firstMs.median <= BUDGETS.firstFindingCpuMs,
+          figures: {
+            firstMs,
+            initMs: spread(fresh.map((run) => run.initMicros / 1000)),
+          },
+        },
+        {
+          measure: 'fresh process: mean of first 100 findings ÷ steady',
+          node: node.version,
+          result: `${showSpread(hundredRatio, fixed(1))} × (steady ${steadyMicros.toFixed(0)} µs)`,
+          budget: `≤ ${BUDGETS.firstHundredOverSteady} ×`,
+          holds: hundredRatio.median <= BUDGETS.firstHundredOverSteady,
+          figures: { hundredRatio, steadyMicros },
+        }
+      );
+
+      const batch = Array.from({ length: 3 }, () =>
+        context.runWorkload<BatchResult>(node, context.nodeOptions, {
+          mode: 'batch',
+          config: 'formats',
+          samples: context.samples,
+          findings: BATCH_FINDINGS,
+        })
+      );
+      const rss = spread(batch.map((run) => run.peakRssMb));
+      rows.push({
+        measure: `peak RSS, ${BATCH_FINDINGS.toLocaleString('en-US')} findings (3 routes)`,
+        node: node.version,
+        result: `${showSpread(rss)} MB`,
+        budget: `≤ ${BUDGETS.batchPeakRssMb} MB`,
+        holds: rss.median <= BUDGETS.batchPeakRssMb,
+        figures: {
+          rss,
+          rssAfterInitMb: spread(batch.map((run) => run.rssAfterInitMb)),
+          endMb: batch.map((run) => run.endMb),
+        },
+      });
+    }
+    return rows;
+  },
+};

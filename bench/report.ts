@@ -1,0 +1,30 @@
+import type { BudgetRow } from './bench-kit.js';
+import type { NodeRuntime } from './node-runtimes.js';
+
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+/**
+ * The bench's output, a Markdown table (the README's performance table):
+ * one row per figure and Node, with the median, the range of its samples,
+ * the budget and whether it holds.
+ */
+export const benchTable = (
+  rows: readonly BudgetRow[],
+  about: {
+    readonly machine: string;
+    readonly nodeOptions: string;
+    readonly runtimes: readonly NodeRuntime[];
+  }
+): string => {
+  const lines = [
+    `Measured on ${about.machine}, ${about.runtimes.map((node) => node.label).join(' and ')}, NODE_OPTIONS=\`${about.nodeOptions}\`; median (range):`,
+    '',
+    '| measure | Node | result: median (range) | budget | holds |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${cell(row.measure)} | ${row.node ?? 'any'} | ${cell(row.result)} | ${cell(row.budget)} | ${row.holds === undefined ? '–' : row.holds ? 'yes' : '**no**'} |`
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { validateConfig } from '../src/config/validate-config.js';
+import { createMemoryDedupStore } from '../src/dedup/memory-store.js';
+import {
+  createNotifierHandler,
+  createObservability,
+} from '../src/handler/notifier-handler.js';
+import type { Publisher } from '../src/publish/publisher.js';
+import { BENCH_CONFIGS, type BenchConfigName } from './bench-configs.js';
+import { lambdaContext } from './lambda-context.js';
+import { syntheticEvents } from './synthetic-events.js';
+
+/**
+ * One benchmark process (bundled, run by `scripts/bench.ts` under each Node
+ * version with stdout — where the function's log lines and EMF metrics go —
+ * sent to /dev/null). It runs the deployed handler's assembly
+ * (`createNotifierHandler`: Powertools Logger at INFO, decision metrics,
+ * the Lambda context) with the in-memory dedup store and a publisher that
+ * drops messages, and writes its figures as JSON to the file it is given.
+ *
+ * - `steady`: after a warm-up, rounds of events; CPU time (user + system,
+ *   all threads) per round, the round's events made before it is timed;
+ * - `fresh`: in a fresh process, the CPU time of the first event (one
+ *   finding) after init, and of the first 100 findings;
+ * - `batch`: 10,000 findings back to back, made one at a time; peak RSS.
+ */
+export type WorkloadRequest = {
+  readonly mode: 'steady' | 'fresh' | 'batch';
+  readonly config: BenchConfigName;
+  /** A JSON file holding the handled sample events, single-finding ones first. */
+  readonly samples: string;
+  readonly out: string;
+  readonly rounds?: number;
+  readonly eventsPerRound?: number;
+  readonly findings?: number;
+};
+
+const request = JSON.parse(process.argv[2] ?? '{}') as WorkloadRequest;
+const samples = JSON.parse(readFileSync(request.samples, 'utf8')) as Record<
+  string,
+  unknown
+>[];
+
+const dropping: Publisher = {
+  publish: async (messages) =>
+    messages.map((_, index) => ({ ok: true, messageId: `m-${index}` })),
+};
+
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+// Init, as the function does it: validate the config document, build the handler.
+const initStarted = cpuMicros();
+const config = validateConfig(
+  structuredClone(BENCH_CONFIGS[request.config]),
+  `bench ${request.config}`
+);
+const { logger, metrics } = createObservability(config.logLevel);
+const handler = createNotifierHandler({
+  config,
+  logger,
+  metrics,
+  dedup: createMemoryDedupStore(),
+  publisher: dropping,
+});
+const initMicros = cpuMicros() - initStarted;
+const rssAfterInit = process.memoryUsage.rss();
+
+/** Runs events; returns findings handled and CPU µs spent. */
+const run = async (
+  events: Iterable<unknown>,
+  limit = Number.POSITIVE_INFINITY
+) => {
+  let findings = 0;
+  const started = cpuMicros();
+  for (const event of events) {
+    const report = await handler(event, lambdaContext());
+    findings += report.findings.length;
+    if (findings >= limit) break;
+  }
+  return { findings, cpuMicros: cpuMicros() - started };
+};
+
+const steady = async () => {
+  const rounds = request.rounds ?? 6;
+  const perRound = request.eventsPerRound ?? 1_000;
+  await run(syntheticEvents(samples, perRound, 'warm'));
+  const results: Array<{ findings: number; cpuMicros: number }> = [];
+  for (let round = 0; round < rounds; round++) {
+    const events = [...syntheticEvents(samples, perRound, `r${round}-`)];
+    results.push(await run(events));
+  }
+  return { rounds: results };
+};
+
+const fresh = async () => {
+  // Made before anything is timed; structuredClone only, nothing warms up.
+  const events = [...syntheticEvents(samples, 100, 'fresh')];
+  const first = await run(events.slice(0, 1));
+  const rest = await run(events.slice(1), 100 - first.findings);
+  return {
+    initMicros,
+    first,
+    firstHundred: {
+      findings: first.findings + rest.findings,
+      cpuMicros: first.cpuMicros + rest.cpuMicros,
+    },
+  };
+};
+
+const batch = async () => {
+  const result = await run(
+    syntheticEvents(samples, Number.MAX_SAFE_INTEGER, 'batch'),
+    request.findings ?? 10_000
+  );
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  return {
+    ...result,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    rssAfterInitMb: mb(rssAfterInit),
+    endMb: {
+      heapTotal: mb(heapTotal),
+      heapUsed: mb(heapUsed),
+      external: mb(external),
+      arrayBuffers: mb(arrayBuffers),
+    },
+  };
+};
+
+const modes = { steady, fresh, batch };
+writeFileSync(
+  request.out,
+  JSON.stringify({ node: process.version, ...(await modes[request.mode]()) })
+);

@@ -1,0 +1,59 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Acknowledger } from '../acknowledge/acknowledger.js';
+import type { Config } from '../config/config-schema.js';
+import { DEFAULT_LEASE_MS, type DedupStore } from '../dedup/dedup-store.js';
+import { createDecisionMetrics } from '../observability/decision-metrics.js';
+import { powertoolsEmitter } from '../observability/powertools-emitter.js';
+import { buildPipeline } from '../pipeline/build-pipeline.js';
+import type { Publisher } from '../publish/publisher.js';
+import { createHandler } from './create-handler.js';
+
+const SERVICE = 'findings-notifier';
+
+/** The deployed function's Powertools Logger and Metrics. */
+export const createObservability = (logLevel: Config['logLevel']) => {
+  const logger = new Logger({ serviceName: SERVICE });
+  logger.setLogLevel(logLevel);
+  const metrics = new Metrics({
+    namespace: 'FindingsNotifier',
+    serviceName: SERVICE,
+  });
+  return { logger, metrics };
+};
+
+export type NotifierWiring = {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly dedup: DedupStore;
+  readonly publisher: Publisher;
+  readonly acknowledger?: Acknowledger;
+};
+
+/**
+ * The deployed handler's assembly: `functions/notify-findings.ts` gives it
+ * the AWS clients, the benchmark in-memory ones, so what is measured is what
+ * is deployed (Powertools Logger with the Lambda context, decision metrics,
+ * the dedup lease check).
+ */
+export const createNotifierHandler = ({
+  config,
+  logger,
+  metrics,
+  dedup,
+  publisher,
+  acknowledger,
+}: NotifierWiring) =>
+  createHandler({
+    log: logger,
+    metrics: createDecisionMetrics(powertoolsEmitter(metrics)),
+    dedupLeaseMs: DEFAULT_LEASE_MS,
+    pipeline: buildPipeline(config, {
+      dedup,
+      publisher,
+      ...(acknowledger ? { acknowledger } : {}),
+      log: logger,
+    }),
+  }).use(injectLambdaContext(logger));
