@@ -19,7 +19,13 @@ export const configFromText = async (
   source: string
 ): Promise<Config> => {
   const json = asJson(text);
-  if (json.ok) return validateConfig(json.value, source);
+  if (json.ok) {
+    try {
+      return validateConfig(json.value, source);
+    } catch {
+      // Read it again with the YAML parser, which knows lines and columns.
+    }
+  }
   const { parseConfig } = await import('./parse-config.js');
   return parseConfig(text, source);
 };

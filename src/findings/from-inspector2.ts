@@ -12,6 +12,7 @@ import type {
   Severity,
   VulnerabilityFacts,
 } from './finding.js';
+import { INSPECTOR_PRODUCT } from './products.js';
 import { canonicalResourceType } from './resource-types.js';
 import { parseSeverityLabel, scoreToLabel } from './severity.js';
 import { parseTimestamp } from './timestamps.js';
@@ -257,7 +258,7 @@ export const fromInspector2 = (
   return compact({
     id: detail.findingArn,
     source: 'inspector2',
-    product: 'Inspector',
+    product: INSPECTOR_PRODUCT,
     company: 'Amazon',
     type,
     types: [detail.type],

@@ -49,7 +49,7 @@ describe('Command: config:check', () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /routes\[0\]\.topicArn: expected a standard SNS topic ARN/
+      /route "r", topicArn \(line 3, column 15\): expected a standard SNS topic ARN/
     );
   });
 
