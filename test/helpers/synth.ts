@@ -4,15 +4,46 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import {
+  assertBundledConfig,
+  DEFAULT_BUNDLE_DIR,
+} from '../../infra/bundle-record.js';
+import {
+  DEFAULT_CONFIG_FILE,
+  loadNotifierConfig,
+} from '../../infra/notifier-config.js';
 import { REPO_ROOT } from './events.js';
 
-/** Builds `dist/notify-findings` once if it is missing (about 1 s). */
+const bundledExample = (): boolean => {
+  try {
+    assertBundledConfig(
+      join(REPO_ROOT, DEFAULT_BUNDLE_DIR),
+      loadNotifierConfig(join(REPO_ROOT, DEFAULT_CONFIG_FILE)),
+      (path) => path
+    );
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Builds `dist/notify-findings` with the example config when it is missing
+ * or was built from another config (about 1 s on an idle machine).
+ */
 export const ensureBundle = (): void => {
-  if (!existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs'))) {
-    execFileSync('npx', ['tsx', 'scripts/build.ts'], {
-      cwd: REPO_ROOT,
-      stdio: 'ignore',
-    });
+  if (
+    !existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs')) ||
+    !bundledExample()
+  ) {
+    execFileSync(
+      'npx',
+      ['tsx', 'scripts/build.ts', '--config', DEFAULT_CONFIG_FILE],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'ignore',
+      }
+    );
   }
 };
 
