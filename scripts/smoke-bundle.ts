@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -9,6 +10,15 @@ import { resolve } from 'node:path';
  * split chunks resolve and the handler answers. Exit 0 or 1.
  */
 const bundle = resolve('dist/notify-findings/index.mjs');
+const config = resolve('dist/notify-findings/notifier-config.json');
+for (const file of [bundle, config]) {
+  if (!existsSync(file)) {
+    console.error(
+      `smoke: ${file} is missing: build the function first (npm run build), then run npm run smoke`
+    );
+    process.exit(1);
+  }
+}
 const script = `
 const { handler } = await import(${JSON.stringify(bundle)});
 const context = { getRemainingTimeInMillis: () => 25000, awsRequestId: 'smoke', functionName: 'smoke' };
@@ -27,9 +37,7 @@ const result = spawnSync(
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'smoke',
       AWS_SECRET_ACCESS_KEY: 'smoke',
-      NOTIFIER_CONFIG_FILE: resolve(
-        'dist/notify-findings/notifier-config.json'
-      ),
+      NOTIFIER_CONFIG_FILE: config,
       DEDUP_TABLE_NAME: 'smoke-dedup',
     },
     encoding: 'utf8',
