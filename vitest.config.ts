@@ -9,7 +9,10 @@ export default defineConfig({
     // Two cores here and in CI: forks with at most two workers.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 20_000,
+    // Generous: the suite must pass on a busy two-core machine, where a
+    // test that takes 2 s idle can take twenty times as long.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEvent } from '../src/events/parse-event.js';
+import { parseEvent } from '../src/event-kinds/parse-event.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Context } from 'aws-lambda';
 import type { Config } from '../src/config/config-schema.js';
+import { MESSAGE_FORMATS } from '../src/config/message-formats.js';
 import { createMemoryDedupStore } from '../src/dedup/memory-store.js';
-import { MESSAGE_FORMATS } from '../src/format/formats.js';
 import { createHandler } from '../src/handler/create-handler.js';
 import { buildPipeline } from '../src/pipeline/build-pipeline.js';
 import { silentLog } from '../src/pipeline/log.js';

@@ -1,17 +1,15 @@
-import type { Condition } from '../src/config/condition-schema.js';
 import type { Config } from '../src/config/config-schema.js';
+import type { EventKind } from '../src/event-kinds/event-kind.js';
+import { EVENT_KINDS } from '../src/event-kinds/registry.js';
+import { CHANNELS, type Channel } from '../src/events/channels.js';
 import {
   type FindingSeverityLabel,
   SEVERITY_LABELS,
+  type SeverityLabel,
   severityRank,
-} from '../src/findings/severity.js';
-import {
-  basePatterns,
-  type NotifierRule,
-  SOURCE_CHANNEL,
-} from './event-patterns.js';
-
-type Channel = 'inspector2' | 'securityhub';
+} from '../src/events/severity.js';
+import type { Condition } from '../src/filters/condition-schema.js';
+import { type NotifierRule, ruleOf } from './event-patterns.js';
 
 /**
  * Every match condition of every route, or `undefined` when some route has
@@ -32,7 +30,7 @@ const allConditions = (config: Config): Condition[] | undefined => {
  * they never widen this.
  */
 export const reachableChannels = (config: Config): Set<Channel> => {
-  const all = new Set<Channel>(['inspector2', 'securityhub']);
+  const all = new Set<Channel>(CHANNELS);
   const conditions = allConditions(config);
   if (!conditions) return all;
   const channels = new Set<Channel>();
@@ -59,20 +57,22 @@ const labelsOf = (
 };
 
 /**
- * The Security Hub severity labels some route can announce, or `undefined`
- * when no narrowing is provably safe. Safe only when every route has a
- * `match`, every condition sets `severity`, and no route announces
- * resolutions (a resolution is announced whatever its severity is by then).
- * For ASFF the computed label *is* `Severity.Label` when it is present
- * (README "Severity"); a finding without a Label (scored from Normalized)
- * is let through by the pattern, so nothing the function could announce is
- * dropped.
+ * The severity labels some route can announce, or `undefined` when no
+ * narrowing is provably safe. Safe only when every route has a `match`,
+ * every condition sets `severity`, and no route announces resolutions (a
+ * resolution is announced whatever its severity is by then). Only kinds that
+ * declare a `severityDetailPattern` are narrowed: for ASFF the computed label
+ * *is* `Severity.Label` when it is present (README "Severity"), and a finding
+ * without a Label (scored from Normalized) is let through by the pattern, so
+ * nothing the function could announce is dropped.
  *
  * Inspector2 events are never narrowed by severity: the function computes
  * their label from `inspectorScore` or CVSS first, which may differ from the
  * `severity` field a pattern could test.
  */
-export const securityHubLabels = (config: Config): string[] | undefined => {
+export const announcedLabels = (
+  config: Config
+): SeverityLabel[] | undefined => {
   if (config.routes.some((route) => route.announceResolutions)) {
     return undefined;
   }
@@ -83,9 +83,9 @@ export const securityHubLabels = (config: Config): string[] | undefined => {
     if (!condition.severity) return undefined;
     for (const label of labelsOf(condition.severity)) labels.add(label);
   }
-  // ASFF has no UNTRIAGED: keep only labels an ASFF finding can carry.
-  const asff = SEVERITY_LABELS.filter((label) => labels.has(label));
-  return asff.length === SEVERITY_LABELS.length ? undefined : asff;
+  // UNTRIAGED is Inspector's alone: keep the labels a pattern can test.
+  const testable = SEVERITY_LABELS.filter((label) => labels.has(label));
+  return testable.length === SEVERITY_LABELS.length ? undefined : testable;
 };
 
 /**
@@ -94,31 +94,24 @@ export const securityHubLabels = (config: Config): string[] | undefined => {
  * left out, so that events the function would drop anyway cost no
  * invocation. Rules for a channel no route can match are left out.
  */
-export const notifierRules = (config: Config): NotifierRule[] => {
+export const notifierRules = (
+  config: Config,
+  kinds: readonly EventKind[] = EVENT_KINDS
+): NotifierRule[] => {
   const channels = reachableChannels(config);
-  const labels = securityHubLabels(config);
-  return basePatterns()
-    .filter((rule) =>
-      (rule.pattern.source as readonly string[]).some((source) => {
-        const channel = SOURCE_CHANNEL[source];
-        return channel !== undefined && channels.has(channel);
-      })
-    )
-    .map((rule) =>
-      rule.id === 'SecurityHubFindingsImported' && labels
+  const labels = announcedLabels(config);
+  return kinds
+    .filter((kind) => channels.has(kind.channel))
+    .map((kind) => {
+      const rule = ruleOf(kind);
+      return kind.severityDetailPattern && labels
         ? {
             ...rule,
             pattern: {
               ...rule.pattern,
-              detail: {
-                findings: {
-                  Severity: {
-                    $or: [{ Label: labels }, { Label: [{ exists: false }] }],
-                  },
-                },
-              },
+              detail: kind.severityDetailPattern(labels),
             },
           }
-        : rule
-    );
+        : rule;
+    });
 };

@@ -4,12 +4,12 @@
  * Used to write docs/formats.md; no AWS calls.
  */
 import { readFileSync } from 'node:fs';
-import { parseEvent } from '../src/events/parse-event.js';
-import { MESSAGE_FORMATS } from '../src/format/formats.js';
+import { MESSAGE_FORMATS } from '../src/config/message-formats.js';
+import { parseEvent } from '../src/event-kinds/parse-event.js';
 import {
   type RenderRoute,
   renderForRoute,
-} from '../src/format/render-route.js';
+} from '../src/formatters/render-route.js';
 import { decodeFile, parseJsonFile } from '../src/replay/decode-file.js';
 import { eventsOf } from '../src/replay/wrap.js';
 
@@ -41,7 +41,7 @@ const read = (path: string): unknown[] => {
 };
 // Files may hold one event, an array of events, or API listings (as replay reads them).
 const findings = read(file)
-  .flatMap(eventsOf)
+  .flatMap((document) => eventsOf(document))
   .flatMap(({ event }) => {
     const parsed = parseEvent(event);
     if (parsed.kind === 'findings') return parsed.findings;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { MESSAGE_FORMATS } from '../format/formats.js';
-import { ConditionSchema } from './condition-schema.js';
+import { ConditionSchema } from '../filters/condition-schema.js';
+import { MESSAGE_FORMATS } from './message-formats.js';
 
 const SNS_TOPIC_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;

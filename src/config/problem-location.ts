@@ -1,4 +1,4 @@
-import { formatPath } from '../validation/issue-path.js';
+import { formatPath } from '../events/issue-path.js';
 import type { Locate } from './config-document.js';
 
 const LISTS = { routes: 'route', suppressions: 'suppression' } as const;

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { formatPath } from '../validation/issue-path.js';
+import { formatPath } from '../events/issue-path.js';
 import { type Locate, NOWHERE } from './config-document.js';
 import { ConfigError } from './config-error.js';
 import { type Config, ConfigSchema } from './config-schema.js';

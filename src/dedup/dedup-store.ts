@@ -1,6 +1,6 @@
+import type { FindingSeverityLabel } from '../events/severity.js';
 import type { Lifecycle } from '../findings/finding.js';
-import type { FindingSeverityLabel } from '../findings/severity.js';
-import type { Variant } from '../format/render.js';
+import type { Variant } from './variant.js';
 
 /** The material state of a finding: what an announcement is about. */
 export type AnnouncedState = {

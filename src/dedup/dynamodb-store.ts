@@ -6,8 +6,8 @@ import {
   GetItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import type { FindingSeverityLabel } from '../events/severity.js';
 import type { Lifecycle } from '../findings/finding.js';
-import type { FindingSeverityLabel } from '../findings/severity.js';
 import {
   type ClaimRequest,
   type ClaimResult,

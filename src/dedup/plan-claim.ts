@@ -1,6 +1,6 @@
-import { severityRank } from '../findings/severity.js';
-import type { Variant } from '../format/render.js';
+import { severityRank } from '../events/severity.js';
 import type { AnnouncedState } from './dedup-store.js';
+import type { Variant } from './variant.js';
 
 /** The last state a route announced for a finding, and when. */
 export type Announced = {

@@ -1,10 +1,6 @@
 import * as z from 'zod';
 
-import {
-  parseScore,
-  parseSeverityLabel,
-  scoreToLabel,
-} from '../findings/severity.js';
+import { parseScore, parseSeverityLabel, scoreToLabel } from './severity.js';
 
 const hasUsableSeverity = (severity: {
   Label?: string;

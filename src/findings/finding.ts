@@ -1,4 +1,5 @@
-import type { FindingSeverityLabel } from './severity.js';
+import type { Channel } from '../events/channels.js';
+import type { FindingSeverityLabel } from '../events/severity.js';
 
 /** The finding kinds the notifier distinguishes across every source. */
 export type FindingType =
@@ -136,7 +137,7 @@ export type Finding = {
    */
   readonly id: string;
   /** The event channel it arrived on. */
-  readonly source: 'inspector2' | 'securityhub';
+  readonly source: Channel;
   /** The product that produced it: `Inspector`, `GuardDuty`, `Security Hub`, ... */
   readonly product: string;
   /** The company behind the product (`Amazon`, or a partner). */

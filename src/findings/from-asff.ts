@@ -3,6 +3,11 @@ import type {
   AsffResource,
   AsffVulnerability,
 } from '../events/asff-schema.js';
+import {
+  parseScore,
+  parseSeverityLabel,
+  scoreToLabel,
+} from '../events/severity.js';
 import { parseArn } from './arn.js';
 import type {
   ComplianceFacts,
@@ -16,7 +21,6 @@ import type {
 } from './finding.js';
 import { type EnvelopeContext, fixAvailable } from './from-inspector2.js';
 import { PRODUCT_NAMES_BY_ARN } from './products.js';
-import { parseScore, parseSeverityLabel, scoreToLabel } from './severity.js';
 import { parseTimestamp } from './timestamps.js';
 import {
   compact,

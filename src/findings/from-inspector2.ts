@@ -2,6 +2,7 @@ import type {
   Inspector2Finding,
   Inspector2Resource,
 } from '../events/inspector2-schema.js';
+import { parseSeverityLabel, scoreToLabel } from '../events/severity.js';
 import { parseArn } from './arn.js';
 import { highestCvss } from './cvss.js';
 import type {
@@ -14,7 +15,6 @@ import type {
 } from './finding.js';
 import { INSPECTOR_PRODUCT } from './products.js';
 import { canonicalResourceType } from './resource-types.js';
-import { parseSeverityLabel, scoreToLabel } from './severity.js';
 import { parseTimestamp } from './timestamps.js';
 import {
   compact,

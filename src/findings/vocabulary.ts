@@ -1,10 +1,10 @@
-import type { Finding, FindingStatus, FindingType } from './finding.js';
+import type { FindingStatus, FindingType } from './finding.js';
 
 /**
  * The closed vocabularies the normalizers produce, which a config's
  * conditions are checked against: a value no finding can carry would make a
  * route silently never match. test/unit/findings/vocabulary.test.ts checks
- * each list against its type, so a finding type or source added to
+ * each list against its type, so a finding type or status added to
  * `finding.ts` fails the typecheck until it is listed here.
  */
 export const FINDING_TYPES = [
@@ -16,11 +16,6 @@ export const FINDING_TYPES = [
   'RESOURCE_ACCESS',
   'OTHER',
 ] as const satisfies readonly FindingType[];
-
-export const FINDING_SOURCES = [
-  'inspector2',
-  'securityhub',
-] as const satisfies readonly Finding['source'][];
 
 /** ASFF `Types` namespaces (`namespace/category/classifier`). */
 export const ASFF_TYPE_NAMESPACES = [

@@ -3,7 +3,7 @@ import type {
   Acknowledger,
   FindingIdentifier,
 } from '../acknowledge/acknowledger.js';
-import type { EventMeta } from '../events/parse-event.js';
+import type { EventMeta } from '../event-kinds/parse-event.js';
 import type { Finding } from '../findings/finding.js';
 import type { Pending } from './deliver.js';
 import type { Log } from './log.js';

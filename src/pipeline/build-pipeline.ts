@@ -1,7 +1,8 @@
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { Config } from '../config/config-schema.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
-import { FORMATTERS } from '../format/formatters.js';
+import type { EventKind } from '../event-kinds/event-kind.js';
+import { FORMATTERS } from '../formatters/formatter-by-format.js';
 import type { Publisher } from '../publish/publisher.js';
 import { createRouter } from '../routing/router.js';
 import type { ClaimWait } from './claim-for.js';
@@ -17,6 +18,8 @@ export type PipelinePorts = {
   /** Needed only when a route sets `acknowledge`. */
   readonly acknowledger?: Acknowledger;
   readonly claimWait?: ClaimWait;
+  /** The event kinds to read; the registry's unless a test adds one. */
+  readonly kinds?: readonly EventKind[];
 };
 
 /** The pipeline for a validated config: the same assembly in Lambda and replay. */
@@ -30,4 +33,5 @@ export const buildPipeline = (config: Config, ports: PipelinePorts) =>
     now: ports.now ?? (() => new Date()),
     ...(ports.acknowledger ? { acknowledger: ports.acknowledger } : {}),
     ...(ports.claimWait ? { claimWait: ports.claimWait } : {}),
+    ...(ports.kinds ? { kinds: ports.kinds } : {}),
   });

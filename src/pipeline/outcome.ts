@@ -1,7 +1,7 @@
 import type { AcknowledgeResult } from '../acknowledge/acknowledger.js';
-import type { EventMeta } from '../events/parse-event.js';
+import type { Variant } from '../dedup/variant.js';
+import type { EventMeta } from '../event-kinds/parse-event.js';
 import type { FindingType, Severity } from '../findings/finding.js';
-import type { Variant } from '../format/render.js';
 import type { OutgoingMessage } from '../publish/publisher.js';
 
 /** What happened to a finding on one route. */

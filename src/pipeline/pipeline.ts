@@ -1,9 +1,11 @@
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
-import { parseEvent } from '../events/parse-event.js';
+import type { EventKind } from '../event-kinds/event-kind.js';
+import { parseEvent } from '../event-kinds/parse-event.js';
 import type { Finding } from '../findings/finding.js';
-import type { Formatter } from '../format/render.js';
-import { renderForRoute } from '../format/render-route.js';
+import type { Formatter } from '../formatters/formatter.js';
+import { messageAttributes } from '../formatters/message-attributes.js';
+import { renderForRoute } from '../formatters/render-route.js';
 import type { Publisher } from '../publish/publisher.js';
 import type { Router, RouteTarget } from '../routing/router.js';
 import {
@@ -11,7 +13,6 @@ import {
   ackCandidates,
   createAcknowledgeStep,
 } from './acknowledge-step.js';
-import { messageAttributes } from './attributes.js';
 import {
   type ClaimWait,
   createClaimFor,
@@ -40,6 +41,8 @@ export type PipelineDeps = {
   readonly acknowledger?: Acknowledger;
   /** Waiting for another invocation's live claim. */
   readonly claimWait?: ClaimWait;
+  /** The event kinds read: the registry's by default. */
+  readonly kinds?: readonly EventKind[];
 };
 
 /** A routed finding with its claims (to publish) and its other deliveries. */
@@ -190,7 +193,7 @@ export const createPipeline = (deps: PipelineDeps) => {
   return {
     /** Processes one EventBridge event; never throws for bad input. */
     run: async (raw: unknown): Promise<EventReport> => {
-      const parsed = parseEvent(raw);
+      const parsed = parseEvent(raw, deps.kinds);
       if (parsed.kind !== 'findings') {
         return {
           meta: parsed.meta,

@@ -4,9 +4,9 @@ import {
   PublishCommand,
   type SNSClient,
 } from '@aws-sdk/client-sns';
+import { messageBytes, SNS_MAX_BYTES } from '../formatters/sns-limits.js';
 import type { OutgoingMessage, Publisher, PublishResult } from './publisher.js';
 import { errorCode, isPermanentSnsError } from './sns-errors.js';
-import { messageBytes, SNS_MAX_BYTES } from './sns-limits.js';
 
 /** SNS `PublishBatch` takes 1–10 entries. */
 export const MAX_BATCH_ENTRIES = 10;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
 import { createMemoryDedupStore } from '../dedup/memory-store.js';
+import type { EventKind } from '../event-kinds/event-kind.js';
 import { createHandler } from '../handler/create-handler.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import type { Log } from '../pipeline/log.js';
@@ -40,6 +41,8 @@ export type CliIo = {
   readonly stderr: (line: string) => void;
   /** Set when stderr is a terminal: long runs draw a progress bar there. */
   readonly progress?: Progress;
+  /** The event kinds to read; the registry's unless a test adds one. */
+  readonly kinds?: readonly EventKind[];
 };
 
 /** Runs shorter than this finish too fast for a progress bar to help. */
@@ -94,7 +97,7 @@ export const main = async (
       { kind: 'file', path: args.values.config },
       { readFile: (path) => readFile(path, 'utf8') }
     );
-    inputs = await readInputs(paths, {
+    inputs = await readInputs(paths, io.kinds, {
       warn: (message) => io.stderr(`replay: warning: ${message}`),
     });
   } catch (error) {
@@ -112,6 +115,7 @@ export const main = async (
       dedup: createMemoryDedupStore(),
       publisher: createLocalSink(),
       log,
+      ...(io.kinds ? { kinds: io.kinds } : {}),
     }),
   });
   const records = await runReplay(

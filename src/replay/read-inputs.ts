@@ -1,5 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EventKind } from '../event-kinds/event-kind.js';
+import { EVENT_KINDS } from '../event-kinds/registry.js';
 import { decodeFile, parseJsonFile } from './decode-file.js';
 import { eventsOf } from './wrap.js';
 
@@ -42,6 +44,7 @@ export type ReadOptions = {
  */
 export const readInputs = async (
   paths: readonly string[],
+  kinds: readonly EventKind[] = EVENT_KINDS,
   options: ReadOptions = {}
 ): Promise<ReplayInput[]> => {
   const inputs: ReplayInput[] = [];
@@ -55,7 +58,9 @@ export const readInputs = async (
         inputs.push({ file, index: 0, error: parsed.error });
         continue;
       }
-      const events = parsed.documents.flatMap(eventsOf);
+      const events = parsed.documents.flatMap((document) =>
+        eventsOf(document, kinds)
+      );
       if (events.length === 0)
         options.warn?.(`${file}: holds no events (an empty file or listing)`);
       events.forEach((unwrapped, index) => {

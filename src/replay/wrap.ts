@@ -1,75 +1,46 @@
+import type { EventKind } from '../event-kinds/event-kind.js';
+import { EVENT_KINDS } from '../event-kinds/registry.js';
 import { isObject, type Json } from '../findings/values.js';
 
 /**
  * Shapes a person is likely to have on disk besides EventBridge events:
  * `aws securityhub get-findings` output, `aws inspector2 list-findings`
  * output, or a bare finding. Each finding is wrapped in the envelope
- * EventBridge would have delivered it in, so the real handler reads it.
+ * EventBridge would have delivered it in (each event kind says how, see
+ * `BareFinding`), so the real handler reads it.
  */
 export type Unwrapped = { readonly event: unknown; readonly wrapped?: string };
 
-const isAsff = (value: unknown): value is Json =>
-  isObject(value) &&
-  typeof value.ProductArn === 'string' &&
-  'SchemaVersion' in value;
-
-const isInspector2 = (value: unknown): value is Json =>
-  isObject(value) && typeof value.findingArn === 'string';
-
 const isEvent = (value: Json) => 'detail-type' in value || 'detail' in value;
 
-const text = (value: unknown, fallback: string) =>
-  typeof value === 'string' ? value : fallback;
+const bareKindOf = (value: unknown, kinds: readonly EventKind[]) =>
+  isObject(value) && !isEvent(value)
+    ? kinds.find((kind) => kind.bare?.is(value))?.bare
+    : undefined;
 
-const regionOfArn = (arn: unknown) =>
-  typeof arn === 'string' ? (arn.split(':')[3] ?? '') : '';
-
-export const wrapAsff = (finding: Json): Json => ({
-  version: '0',
-  id: `replay-${text(finding.Id, 'finding').slice(-36)}`,
-  'detail-type': 'Security Hub Findings - Imported',
-  source: 'aws.securityhub',
-  account: text(finding.AwsAccountId, '000000000000'),
-  time: text(finding.UpdatedAt, new Date(0).toISOString()),
-  region: text(finding.Region, regionOfArn(finding.ProductArn)),
-  resources: [`${text(finding.ProductArn, '')}/${text(finding.Id, '')}`],
-  detail: { findings: [finding] },
-});
-
-export const wrapInspector2 = (finding: Json): Json => ({
-  version: '0',
-  id: `replay-${text(finding.findingArn, 'finding').slice(-32)}`,
-  'detail-type': 'Inspector2 Finding',
-  source: 'aws.inspector2',
-  account: text(finding.awsAccountId, '000000000000'),
-  time: new Date(0).toISOString(),
-  region: regionOfArn(finding.findingArn),
-  resources: [],
-  detail: finding,
-});
-
-const wrapOne = (value: unknown): Unwrapped => {
-  if (isObject(value) && !isEvent(value)) {
-    if (isAsff(value))
-      return { event: wrapAsff(value), wrapped: 'ASFF finding' };
-    if (isInspector2(value)) {
-      return { event: wrapInspector2(value), wrapped: 'Inspector2 finding' };
-    }
-  }
-  return { event: value };
+const wrapOne = (value: unknown, kinds: readonly EventKind[]): Unwrapped => {
+  const bare = bareKindOf(value, kinds);
+  return bare && isObject(value)
+    ? { event: bare.wrap(value), wrapped: bare.name }
+    : { event: value };
 };
 
 /** The events in one parsed file: one event, an array, or a findings listing. */
-export const eventsOf = (document: unknown): Unwrapped[] => {
-  if (Array.isArray(document)) return document.map(wrapOne);
+export const eventsOf = (
+  document: unknown,
+  kinds: readonly EventKind[] = EVENT_KINDS
+): Unwrapped[] => {
+  if (Array.isArray(document)) {
+    return document.map((value) => wrapOne(value, kinds));
+  }
   if (isObject(document) && !isEvent(document)) {
     const listing = document.Findings ?? document.findings;
     if (
       Array.isArray(listing) &&
-      listing.every((item) => isAsff(item) || isInspector2(item))
+      listing.every((item) => bareKindOf(item, kinds) !== undefined)
     ) {
-      return listing.map(wrapOne);
+      return listing.map((value) => wrapOne(value, kinds));
     }
   }
-  return [wrapOne(document)];
+  return [wrapOne(document, kinds)];
 };

@@ -1,13 +1,13 @@
-import type { Condition } from '../config/condition-schema.js';
 import type { Config, Route } from '../config/config-schema.js';
-import type { Finding } from '../findings/finding.js';
-import type { MessageFormat } from '../format/formats.js';
+import type { MessageFormat } from '../config/message-formats.js';
 import {
   compileCondition,
   describeCondition,
   type Predicate,
-} from './compile-condition.js';
-import { defaultStatusCheck } from './default-status.js';
+} from '../filters/compile-condition.js';
+import type { Condition } from '../filters/condition-schema.js';
+import { defaultStatusCheck } from '../filters/default-status.js';
+import type { Finding } from '../findings/finding.js';
 
 /** Where and how one finding is announced. */
 export type RouteTarget = {

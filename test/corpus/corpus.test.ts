@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '../../src/events/parse-event.js';
+import { parseEvent } from '../../src/event-kinds/parse-event.js';
+import { parseScore } from '../../src/events/severity.js';
 import type { Finding } from '../../src/findings/finding.js';
-import { parseScore } from '../../src/findings/severity.js';
 import type { Json } from '../../src/findings/values.js';
-import { eventsOf, wrapAsff, wrapInspector2 } from '../../src/replay/wrap.js';
+import { eventsOf } from '../../src/replay/wrap.js';
 import {
   corpusExists,
   corpusFiles,
@@ -11,6 +11,15 @@ import {
   findingsOf,
   readCorpus,
 } from '../helpers/corpus.js';
+
+/** A bare finding in the envelope replay would give it. */
+const wrapped = (finding: Json): unknown => {
+  const [only, ...others] = eventsOf(finding);
+  if (!only?.wrapped || others.length > 0) {
+    throw new Error('not a bare finding replay wraps');
+  }
+  return only.event;
+};
 
 /** The findings of an event that must be read, or a failed expectation. */
 const findingsFrom = (event: unknown): readonly Finding[] => {
@@ -214,7 +223,7 @@ describe.skipIf(!corpusExists)('Corpus: the shared sample corpus', () => {
         if (!asff) throw new Error('no finding in the file');
 
         // Act
-        const finding = onlyFinding(wrapAsff(asff));
+        const finding = onlyFinding(wrapped(asff));
 
         // Assess
         expect(others).toHaveLength(0);
@@ -230,7 +239,7 @@ describe.skipIf(!corpusExists)('Corpus: the shared sample corpus', () => {
         const listing = asffFindingsIn(file);
 
         // Act
-        const findings = listing.map((asff) => onlyFinding(wrapAsff(asff)));
+        const findings = listing.map((asff) => onlyFinding(wrapped(asff)));
 
         // Assess
         expect(findings).toHaveLength(count);
@@ -275,7 +284,7 @@ describe.skipIf(!corpusExists)('Corpus: the shared sample corpus', () => {
         const inspectorScore = parseScore(detail.inspectorScore);
 
         // Act
-        const finding = onlyFinding(wrapInspector2(detail));
+        const finding = onlyFinding(wrapped(detail));
 
         // Assess
         expect(finding.id).toBe(detail.findingArn);
@@ -312,7 +321,7 @@ describe.skipIf(!corpusExists)('Corpus: the shared sample corpus', () => {
 
     // Act
     const labels = details.map(
-      (detail) => onlyFinding(wrapInspector2(detail)).severity.label
+      (detail) => onlyFinding(wrapped(detail)).severity.label
     );
 
     // Assess

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '../../src/events/parse-event.js';
+import { parseEvent } from '../../src/event-kinds/parse-event.js';
 import { eventsOf } from '../../src/replay/wrap.js';
 import { EVENTS_DIR, readJson } from '../helpers/events.js';
 

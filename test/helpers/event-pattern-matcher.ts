@@ -2,7 +2,7 @@ import type {
   EventPattern,
   PatternOperator,
   PatternValue,
-} from '../../infra/event-patterns.js';
+} from '../../src/event-kinds/event-pattern.js';
 
 /**
  * A small EventBridge event-pattern matcher for the operators the notifier's

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import type { Finding, FindingType } from '../../src/findings/finding.js';
-import type { RenderContext } from '../../src/format/render.js';
+import type { RenderContext } from '../../src/formatters/formatter.js';
 import { aFinding } from './a-finding.js';
 
 /** Strings an attacker would try in a finding's text. */

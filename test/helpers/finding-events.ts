@@ -1,4 +1,4 @@
-import type { SeverityLabel } from '../../src/findings/severity.js';
+import type { SeverityLabel } from '../../src/events/severity.js';
 import { anInspector2Event, aSecurityHubEvent } from './events.js';
 
 /** A score inside each label's band, so score and label agree. */

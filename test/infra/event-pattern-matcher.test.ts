@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventPattern } from '../../infra/event-patterns.js';
+import type { EventPattern } from '../../src/event-kinds/event-pattern.js';
 import {
   matchesPattern,
   patternLeaves,
