@@ -3,7 +3,7 @@ import { formatPath } from '../events/issue-path.js';
 import { type Locate, NOWHERE } from './config-document.js';
 import { ConfigError } from './config-error.js';
 import { type Config, ConfigSchema } from './config-schema.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../filters/did-you-mean.js';
 import { describeLocation } from './problem-location.js';
 import { keysAt } from './schema-keys.js';
 

@@ -1,6 +1,13 @@
 import type { Finding } from '../findings/finding.js';
-import type { Check } from './check.js';
+import { type Check, list } from './check.js';
 import type { Condition } from './condition-schema.js';
+import {
+  controlIdCheck,
+  ecrRepositoryCheck,
+  generatorIdCheck,
+  packageNameCheck,
+  resourceCheck,
+} from './identifier-checks.js';
 import {
   accountCheck,
   productCheck,
@@ -10,7 +17,12 @@ import {
   titleCheck,
   typeCheck,
 } from './identity-checks.js';
-import { portsCheck, protocolCheck, tagsCheck } from './resource-checks.js';
+import {
+  describeTags,
+  portsCheck,
+  protocolCheck,
+  tagsCheck,
+} from './resource-checks.js';
 import {
   epssCheck,
   exploitAvailableCheck,
@@ -43,6 +55,11 @@ const COMPILERS: Compilers = {
   ports: portsCheck,
   protocol: protocolCheck,
   title: titleCheck,
+  resource: resourceCheck,
+  ecrRepository: ecrRepositoryCheck,
+  packageName: packageNameCheck,
+  controlId: controlIdCheck,
+  generatorId: generatorIdCheck,
 };
 
 /** A compiled condition: `undefined` when it holds, else the first reason it does not. */
@@ -69,6 +86,27 @@ export const compileCondition = (condition: Condition): Predicate => {
   };
 };
 
-/** Keys of a condition, for messages such as "excluded by tags". */
+const describeValue = (value: unknown): string => {
+  if (Array.isArray(value)) return list(value.map(describeValue));
+  if (typeof value !== 'object' || value === null) return String(value);
+  const { begin, end } = value as { begin?: unknown; end?: unknown };
+  if (typeof begin === 'number' && typeof end === 'number')
+    return begin === end ? String(begin) : `${begin}-${end}`;
+  return Object.entries(value)
+    .map(([key, inner]) => `${key} ${describeValue(inner)}`)
+    .join(', ');
+};
+
+/**
+ * A condition as people wrote it, for reasons such as "excluded by tags
+ * InspectorEc2Exclusion (present)".
+ */
 export const describeCondition = (condition: Condition): string =>
-  Object.keys(condition).join(' + ');
+  Object.entries(condition)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) =>
+      key === 'tags'
+        ? `tags ${describeTags(value as Record<string, boolean | string>)}`
+        : `${key} ${describeValue(value)}`
+    )
+    .join(' + ');

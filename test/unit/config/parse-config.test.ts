@@ -143,7 +143,7 @@ describe('Function: parseConfig', () => {
       case: 'a score out of range',
       text: withRoute('    match:\n      score: { min: 11 }\n'),
       expected:
-        /^route "r", match\[0\]\.score\.min \(line \d+, column \d+\): Too big/,
+        /^route "r", match\[0\]\.score\.min \(line \d+, column \d+\): a score is between 0 and 10/,
     },
     {
       case: 'a bad date',
@@ -203,7 +203,7 @@ describe('Function: parseConfig', () => {
       case: 'an EPSS minimum above 1',
       text: withRoute('    match:\n      epssMin: 5\n'),
       expected:
-        /^route "r", match\[0\]\.epssMin \(line \d+, column \d+\): Too big/,
+        /^route "r", match\[0\]\.epssMin \(line \d+, column \d+\): EPSS is a probability between 0 and 1: write 0\.1 for 10 %/,
     },
     {
       case: 'a bad tag test',

@@ -56,7 +56,7 @@ routes:
     expect(routedNames(route(aFinding(), NOW))).toEqual(['team']);
   });
 
-  it('filters a finding excluded by tag and says which exclusion applied', () => {
+  it('filters a finding excluded by tag (key in any case) and names the tag', () => {
     // Prepare
     const route = routerFor(`
 routes:
@@ -69,7 +69,8 @@ routes:
       resources: [
         {
           ...finding.resources[0],
-          tags: { InspectorEc2Exclusion: 'true' },
+          // Tag keys match in any case.
+          tags: { inspectorec2exclusion: 'true' },
         } as never,
       ],
     });
@@ -80,7 +81,8 @@ routes:
     // Assess
     expect(result).toEqual({
       kind: 'filtered',
-      reason: 'no route matched (security: excluded by tags)',
+      reason:
+        'no route matched (security: excluded by tags InspectorEc2Exclusion (present))',
     });
     expect(routedNames(route(finding, NOW))).toEqual(['security']);
   });
