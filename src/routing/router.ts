@@ -1,4 +1,8 @@
-import type { Config, Route } from '../config/config-schema.js';
+import type {
+  Config,
+  Route,
+  Suppression,
+} from '../config/config-schema.js';
 import type { MessageFormat } from '../config/message-formats.js';
 import {
   compileCondition,
@@ -58,9 +62,36 @@ const matchPredicate = (condition: Condition, route: Route): Predicate => {
   return (finding) => status(finding) ?? predicate(finding);
 };
 
+type CompiledSuppression = {
+  readonly name: string;
+  readonly reason: string;
+  readonly expires: number | undefined;
+  readonly matches: Predicate;
+};
+
+const compileSuppression = (suppression: Suppression): CompiledSuppression => ({
+  name: suppression.name,
+  reason: suppression.reason,
+  expires: suppression.expires?.getTime(),
+  matches: anyOf(suppression.match.map(compileCondition)),
+});
+
+/** The first suppression in force at `at` that matches the finding. */
+const suppressing = (
+  suppressions: readonly CompiledSuppression[],
+  finding: Finding,
+  at: number
+) =>
+  suppressions.find(
+    (suppression) =>
+      (suppression.expires === undefined || at < suppression.expires) &&
+      suppression.matches(finding) === undefined
+  );
+
 type CompiledRoute = {
   readonly target: RouteTarget;
   readonly stop: boolean;
+  readonly suppressions: readonly CompiledSuppression[];
   readonly matches: Predicate;
   readonly excludes: readonly {
     readonly holds: Predicate;
@@ -80,6 +111,7 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
     acknowledge: route.acknowledge,
   },
   stop: route.stop,
+  suppressions: (route.suppressions ?? []).map(compileSuppression),
   matches: route.match
     ? anyOf(route.match.map((condition) => matchPredicate(condition, route)))
     : defaultStatusCheck(route),
@@ -93,32 +125,23 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
  * Compiles the routes and suppressions of a validated config once. For each
  * finding: the first unexpired suppression that matches wins; otherwise the
  * routes are evaluated in order (a route with `stop` ends the evaluation
- * once it matched) and the finding goes to every route that matched.
+ * once it matched) and the finding goes to every route that matched and
+ * none of whose own unexpired suppressions matched. A finding no route took
+ * because a route's suppression held is `suppressed` (by `route/name`).
  */
 export const createRouter = (config: Config): Router => {
-  const suppressions = config.suppressions.map((suppression) => ({
-    name: suppression.name,
-    reason: suppression.reason,
-    expires: suppression.expires?.getTime(),
-    matches: anyOf(suppression.match.map(compileCondition)),
-  }));
+  const suppressions = config.suppressions.map(compileSuppression);
   const routes = config.routes.map((route) => compileRoute(route, config));
 
   return (finding, now) => {
     const at = now.getTime();
-    for (const suppression of suppressions) {
-      if (suppression.expires !== undefined && at >= suppression.expires)
-        continue;
-      if (suppression.matches(finding) === undefined) {
-        return {
-          kind: 'suppressed',
-          rule: suppression.name,
-          reason: suppression.reason,
-        };
-      }
+    const global = suppressing(suppressions, finding, at);
+    if (global) {
+      return { kind: 'suppressed', rule: global.name, reason: global.reason };
     }
     const matched: RouteTarget[] = [];
     const misses: string[] = [];
+    let routeSuppressed: { rule: string; reason: string } | undefined;
     for (const route of routes) {
       const miss = route.matches(finding);
       if (miss !== undefined) {
@@ -132,11 +155,23 @@ export const createRouter = (config: Config): Router => {
         misses.push(`${route.target.name}: excluded by ${excluded.text}`);
         continue;
       }
+      const suppressed = suppressing(route.suppressions, finding, at);
+      if (suppressed) {
+        routeSuppressed ??= {
+          rule: `${route.target.name}/${suppressed.name}`,
+          reason: suppressed.reason,
+        };
+        misses.push(
+          `${route.target.name}: suppressed by ${suppressed.name} (${suppressed.reason})`
+        );
+        continue;
+      }
       matched.push(route.target);
       if (route.stop) break;
     }
-    return matched.length > 0
-      ? { kind: 'routed', routes: matched }
+    if (matched.length > 0) return { kind: 'routed', routes: matched };
+    return routeSuppressed
+      ? { kind: 'suppressed', ...routeSuppressed }
       : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
   };
 };

@@ -186,11 +186,13 @@ suppressions:
       });
     });
 
-    it('no longer applies once expired', () => {
+    it('applies through the expiry date and no longer after it', () => {
       // Act
-      const result = route(aFinding(), new Date('2026-07-01T00:00:00Z'));
+      const lastDay = route(aFinding(), new Date('2026-07-01T23:59:59Z'));
+      const result = route(aFinding(), new Date('2026-07-02T00:00:00Z'));
 
       // Assess
+      expect(lastDay.kind).toBe('suppressed');
       expect(routedNames(result)).toEqual(['all']);
     });
 
