@@ -2,7 +2,11 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { assertBundledConfig, DEFAULT_BUNDLE_DIR } from '../bundle-record.js';
-import { DEFAULT_CONFIG_FILE, loadNotifierConfig } from '../notifier-config.js';
+import {
+  assertOneTopicRegion,
+  DEFAULT_CONFIG_FILE,
+  loadNotifierConfig,
+} from '../notifier-config.js';
 import { FindingsNotifierStack } from './stack.js';
 
 /**
@@ -38,6 +42,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
   const configFile = context('configFile') ?? DEFAULT_CONFIG_FILE;
   const file = loadNotifierConfig(configFile);
   const { config } = file;
+  assertOneTopicRegion(file);
   const bundleDir = context('bundleDir') ?? DEFAULT_BUNDLE_DIR;
   assertBundledConfig(
     bundleDir,

@@ -339,7 +339,7 @@ export class FindingsNotifier extends Construct {
     const [place] = [...places];
     if (places.size !== 1 || !place) {
       throw new Error(
-        `topics: 'create' needs every route topic in one account and region; found ${[...places].join(', ')}. Use topics: 'existing'.`
+        `topics: 'create' needs every route topic in one account and region; found ${[...places].join(', ')}. Use existing topics (CDK app: -c existingTopics=true; construct: topics: 'existing').`
       );
     }
     const [region = '', account = ''] = place.split(':');

@@ -1,5 +1,9 @@
 import { assertBundledConfig, DEFAULT_BUNDLE_DIR } from '../bundle-record.js';
-import { DEFAULT_CONFIG_FILE, loadNotifierConfig } from '../notifier-config.js';
+import {
+  assertOneTopicRegion,
+  DEFAULT_CONFIG_FILE,
+  loadNotifierConfig,
+} from '../notifier-config.js';
 import { samParameters } from './sam-parameters.js';
 
 // `npm run sam:params [-- config.yaml]`: the `--parameter-overrides` value
@@ -8,9 +12,11 @@ import { samParameters } from './sam-parameters.js';
 const configFile =
   process.argv[2] ?? process.env.CONFIG_FILE ?? DEFAULT_CONFIG_FILE;
 try {
+  const file = loadNotifierConfig(configFile);
+  assertOneTopicRegion(file);
   assertBundledConfig(
     DEFAULT_BUNDLE_DIR,
-    loadNotifierConfig(configFile),
+    file,
     (path) => `\`npm run sam:params -- ${path}\``
   );
 } catch (error) {

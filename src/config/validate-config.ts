@@ -1,9 +1,9 @@
 import type * as z from 'zod';
 import { formatPath } from '../events/issue-path.js';
+import { didYouMean } from '../filters/did-you-mean.js';
 import { type Locate, NOWHERE } from './config-document.js';
 import { ConfigError } from './config-error.js';
 import { type Config, ConfigSchema } from './config-schema.js';
-import { didYouMean } from '../filters/did-you-mean.js';
 import { describeLocation } from './problem-location.js';
 import { keysAt } from './schema-keys.js';
 

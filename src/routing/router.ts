@@ -1,8 +1,4 @@
-import type {
-  Config,
-  Route,
-  Suppression,
-} from '../config/config-schema.js';
+import type { Config, Route, Suppression } from '../config/config-schema.js';
 import type { MessageFormat } from '../config/message-formats.js';
 import {
   compileCondition,

@@ -69,3 +69,28 @@ describe('Infra: one config from build to synth', () => {
     );
   });
 });
+
+describe('Infra: topics in several Regions', () => {
+  it('are refused at synth, even with existing topics', () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'regions-'));
+    const file = join(dir, 'regions.yaml');
+    writeFileSync(
+      file,
+      [
+        'routes:',
+        '  - { name: a, topicArn: arn:aws:sns:us-east-1:123456789012:a }',
+        '  - { name: b, topicArn: arn:aws:sns:eu-west-1:123456789012:b }',
+      ].join('\n')
+    );
+
+    // Act & Assess
+    expect(() =>
+      createApp(
+        new App({ context: { configFile: file, existingTopics: 'true' } })
+      )
+    ).toThrow(
+      /route topics are in several Regions \(us-east-1, eu-west-1\), but the function publishes only to topics in the Region it runs in/
+    );
+  });
+});
