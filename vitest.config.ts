@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/global-setup.ts'],
     unstubEnvs: true,
     restoreMocks: true,
     // Two cores here and in CI: forks with at most two workers.
@@ -17,6 +18,9 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts'],
       reporter: ['text-summary'],
+      // The floor: what the suite covered when the gate was set (96.8 %
+      // statements, 88.4 % branches, 97.2 % functions, 97.4 % lines).
+      thresholds: { statements: 96, branches: 88, functions: 96, lines: 97 },
     },
   },
 });

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   BUNDLED_CONFIG_NAME,
   type NotifierConfigFile,
 } from './notifier-config.js';
 
-/** Where `npm run build` puts the function's artifact. */
-export const DEFAULT_BUNDLE_DIR = 'dist/notify-findings';
+/** Where `npm run build` puts the function's artifact (whatever the current directory). */
+export const DEFAULT_BUNDLE_DIR = fileURLToPath(
+  new URL('../dist/notify-findings', import.meta.url)
+);
 
 /** Beside the artifact (not in it): which config went into the bundle. */
 export const RECORD_NAME = 'bundled-config.json';
@@ -77,10 +80,10 @@ export const assertBundledConfig = (
   const other = builtFrom(bundleDir);
   if (other === file.path) {
     throw new Error(
-      `The function in ${bundleDir} was built from an earlier version of ${file.path}: run \`${build}\` again.`
+      `The function in ${relative('.', bundleDir) || bundleDir} was built from an earlier version of ${file.path}: run \`${build}\` again.`
     );
   }
   throw new Error(
-    `The function in ${bundleDir} was built from ${other}, but the topics, rules and IAM would be made from ${file.path}: deployed, it would publish where it is not allowed to. Run \`${build}\`, or deploy the built config with ${deployWith(other)}.`
+    `The function in ${relative('.', bundleDir) || bundleDir} was built from ${other}, but the topics, rules and IAM would be made from ${file.path}: deployed, it would publish where it is not allowed to. Run \`${build}\`, or deploy the built config with ${deployWith(other)}.`
   );
 };

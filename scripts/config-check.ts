@@ -10,7 +10,5 @@ process.exitCode = await checkConfigCommand(process.argv.slice(2), {
   now: () => new Date(),
   // Routes none of the sample events in events/ reaches are worth a look.
   moreWarnings: async (config) =>
-    existsSync(SAMPLES)
-      ? sampleReachWarnings(config, SAMPLES, new Date())
-      : [],
+    existsSync(SAMPLES) ? sampleReachWarnings(config, SAMPLES, new Date()) : [],
 });

@@ -7,6 +7,7 @@ import {
   DEFAULT_CONFIG_FILE,
   loadNotifierConfig,
 } from '../notifier-config.js';
+import type { CreatedTopics, ExistingTopics } from './notifier-props.js';
 import { FindingsNotifierStack } from './stack.js';
 
 /**
@@ -18,14 +19,41 @@ import { FindingsNotifierStack } from './stack.js';
  * - `bundleDir`: the built function (default `dist/notify-findings`);
  * - `existingTopics`: `true` to publish to the routes' topic ARNs as they
  *   are instead of creating them;
- * - `topicKeyArns`: comma-separated KMS key ARNs of existing encrypted topics;
+ * - `topicKeyArns`: comma-separated KMS key ARNs of existing encrypted
+ *   topics (with `existingTopics=true`);
+ * - `encryptTopics`: `false` to create the topics unencrypted;
  * - `slackWorkspaceId` + `slackChannelId`: subscribe AWS Chatbot in that
  *   Slack channel to the route topics;
  * - `reservedConcurrency`, `memorySize`: function sizing;
  * - `stackName` (default `findings-notifier`).
  */
+type Context = (key: string) => string | undefined;
+
+/**
+ * The topics props from `existingTopics`, `topicKeyArns` and
+ * `encryptTopics`, refusing the combinations that would mean nothing.
+ */
+const topicsFrom = (context: Context): CreatedTopics | ExistingTopics => {
+  const keyArns = context('topicKeyArns')?.split(',').filter(Boolean);
+  const encrypt = context('encryptTopics');
+  if (context('existingTopics') === 'true') {
+    if (encrypt !== undefined) {
+      throw new Error(
+        'encryptTopics applies to created topics; with existingTopics=true name the keys of encrypted topics in topicKeyArns'
+      );
+    }
+    return { kind: 'existing', ...(keyArns ? { keyArns } : {}) };
+  }
+  if (keyArns) {
+    throw new Error(
+      'topicKeyArns names the keys of existing topics: set existingTopics=true too, or leave it out (created topics get their own key)'
+    );
+  }
+  return { kind: 'create', ...(encrypt === 'false' ? { encrypt: false } : {}) };
+};
+
 export const createApp = (app: App): FindingsNotifierStack => {
-  const context = (key: string): string | undefined => {
+  const context: Context = (key) => {
     const value: unknown = app.node.tryGetContext(key);
     return value === undefined || value === '' ? undefined : String(value);
   };
@@ -56,7 +84,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
   }
   const memorySize = number('memorySize');
   const reservedConcurrency = number('reservedConcurrency');
-  const topicKeyArns = context('topicKeyArns')?.split(',').filter(Boolean);
+  const topics = topicsFrom(context);
   const alarmTopicArn = context('alarmTopicArn');
 
   const stack = new FindingsNotifierStack(
@@ -67,13 +95,9 @@ export const createApp = (app: App): FindingsNotifierStack => {
         'findings-notifier: Inspector and Security Hub findings to chat',
       notifier: {
         config,
-        code: Code.fromAsset(bundleDir),
-        topics: context('existingTopics') === 'true' ? 'existing' : 'create',
-        ...(topicKeyArns ? { topicKeyArns } : {}),
+        ...(bundleDir ? { code: Code.fromAsset(bundleDir) } : {}),
+        topics,
         ...(alarmTopicArn ? { alarmTopicArn } : {}),
-        ...(context('encryptTopics') === 'false'
-          ? { encryptTopics: false }
-          : {}),
         ...(memorySize === undefined ? {} : { memorySize }),
         ...(reservedConcurrency === undefined ? {} : { reservedConcurrency }),
         ...(workspaceId && channelId

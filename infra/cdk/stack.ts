@@ -1,7 +1,8 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { acknowledgeNagFindings } from './nag.js';
-import { FindingsNotifier, type FindingsNotifierProps } from './notifier.js';
+import { FindingsNotifier } from './notifier.js';
+import type { FindingsNotifierProps } from './notifier-props.js';
 
 export type FindingsNotifierStackProps = StackProps & {
   readonly notifier: FindingsNotifierProps;

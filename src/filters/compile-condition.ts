@@ -1,4 +1,3 @@
-import type { Finding } from '../findings/finding.js';
 import { type Check, list } from './check.js';
 import type { Condition } from './condition-schema.js';
 import {
@@ -62,14 +61,12 @@ const COMPILERS: Compilers = {
   generatorId: generatorIdCheck,
 };
 
-/** A compiled condition: `undefined` when it holds, else the first reason it does not. */
-export type Predicate = (finding: Finding) => string | undefined;
-
 /**
- * Compiles a condition once into a predicate: every key must hold. Evaluating
- * a finding does no parsing and builds no patterns.
+ * Compiles a condition once into a check: every key must hold, and the
+ * check gives the first reason one does not. Evaluating a finding does no
+ * parsing and builds no patterns.
  */
-export const compileCondition = (condition: Condition): Predicate => {
+export const compileCondition = (condition: Condition): Check => {
   const checks = Object.entries(condition).flatMap(([key, value]) => {
     if (value === undefined) return [];
     const compile = COMPILERS[key as keyof Condition] as (

@@ -40,9 +40,9 @@ const productOf = (finding: AsffFinding) => {
       finding.ProductName ??
       finding.ProductFields?.['aws/securityhub/ProductName'] ??
       (product
-        ? Object.hasOwn(PRODUCT_NAMES_BY_ARN, product)
-          ? PRODUCT_NAMES_BY_ARN[product]
-          : product
+        ? ((Object.hasOwn(PRODUCT_NAMES_BY_ARN, product)
+            ? PRODUCT_NAMES_BY_ARN[product]
+            : undefined) ?? product)
         : finding.ProductArn),
     company:
       finding.CompanyName ??
@@ -312,5 +312,5 @@ export const fromAsff = (
       parseTimestamp(finding.UpdatedAt) ??
       parseTimestamp(envelope.time) ??
       new Date(0).toISOString(),
-  }) as Finding;
+  });
 };

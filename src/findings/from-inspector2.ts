@@ -285,5 +285,5 @@ export const fromInspector2 = (
     firstSeen: parseTimestamp(detail.firstObservedAt),
     lastSeen: parseTimestamp(detail.lastObservedAt),
     updatedAt,
-  }) as Finding;
+  });
 };

@@ -37,14 +37,31 @@ export const pickText = (
   return picked;
 };
 
-/** Drops `undefined` members so optional properties are absent, not undefined. */
-export const compact = <T extends Json>(value: T): T => {
+/**
+ * An object type whose members that may be `undefined` become optional and
+ * never `undefined`: what `compact` returns.
+ */
+export type Compacted<T> = {
+  [K in keyof T as undefined extends T[K] ? never : K]: T[K];
+} & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<
+    T[K],
+    undefined
+  >;
+};
+
+/**
+ * Drops `undefined` members so optional properties are absent, not
+ * undefined. Its type says so, so the result is checked against the type it
+ * is given to (no cast).
+ */
+export const compact = <const T extends object>(value: T): Compacted<T> => {
   // A plain loop: this runs for every object of every finding (hot path).
-  const result: Json = {};
+  const result: Record<string, unknown> = {};
   for (const key in value) {
     if (value[key] !== undefined) result[key] = value[key];
   }
-  return result as T;
+  return result as Compacted<T>;
 };
 
 /** Reads `"YES"`/`"NO"` flags. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.js';
-import { sizesFor } from './budget.js';
+import { sizesFor } from './detail-sizes.js';
 import { findingView, subjectOf } from './finding-view.js';
 import { fitList } from './fit-lists.js';
 import type { Formatter } from './formatter.js';
@@ -29,7 +29,7 @@ const factLine = (label: string, value: string) => `*${label}:* ${value}`;
 
 /** The description: facts, text, lists and links, within `max` characters. */
 const descriptionOf = (view: FindingView, max: number): string => {
-  const sizes = sizesFor(view.context.budget);
+  const sizes = sizesFor(view.context.detail);
   const head = [
     ...(view.change ? [`*${mrkdwnText(view.change, 200)}*`] : []),
     factLine('Resource', mrkdwnLine(view.resource, 400)),
@@ -77,7 +77,7 @@ const descriptionOf = (view: FindingView, max: number): string => {
  */
 export const formatChatbot: Formatter = (finding, context) => {
   const view = findingView(finding, context);
-  const sizes = sizesFor(context.budget);
+  const sizes = sizesFor(context.detail);
   const nextSteps = nonEmpty(
     view.nextSteps
       .slice(0, sizes.nextSteps)

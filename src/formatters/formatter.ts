@@ -6,7 +6,7 @@ import type { Finding } from '../findings/finding.js';
  * How much a formatter may say: `full` normally; `compact` and `minimal`
  * when the full message does not fit SNS's 256 KiB (see `sns-size.ts`).
  */
-export type Budget = 'full' | 'compact' | 'minimal';
+export type DetailLevel = 'full' | 'compact' | 'minimal';
 
 export type RenderContext = {
   readonly route: string;
@@ -14,7 +14,7 @@ export type RenderContext = {
   /** The severity announced before, for escalations. */
   readonly previousSeverity?: FindingSeverityLabel;
   /** @default 'full' */
-  readonly budget?: Budget;
+  readonly detail?: DetailLevel;
 };
 
 /** A message ready for SNS `Publish`. */

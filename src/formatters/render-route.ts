@@ -1,7 +1,7 @@
 import type { MessageFormat } from '../config/message-formats.js';
 import type { Finding } from '../findings/finding.js';
 import type {
-  Budget,
+  DetailLevel,
   Formatter,
   RenderContext,
   RenderedMessage,
@@ -68,10 +68,10 @@ export const renderForRoute = (
   const formatter = formatters[route.format];
   if (!formatter) throw new Error(`No formatter for format "${route.format}"`);
   const text = formatters.text ?? FORMATTERS.text;
-  const render = (budget: Budget): RenderedMessage => {
-    const machine = formatter(finding, { ...context, budget });
+  const render = (detail: DetailLevel): RenderedMessage => {
+    const machine = formatter(finding, { ...context, detail });
     return route.perProtocol
-      ? perProtocolBody(text(finding, { ...context, budget }), machine)
+      ? perProtocolBody(text(finding, { ...context, detail }), machine)
       : machine;
   };
   return fitSns(render, attributes);

@@ -1,4 +1,4 @@
-import { sizesFor } from './budget.js';
+import { sizesFor } from './detail-sizes.js';
 import { findingView, subjectOf } from './finding-view.js';
 import { fitList } from './fit-lists.js';
 import type { Formatter } from './formatter.js';
@@ -67,7 +67,7 @@ const fields = (view: FindingView): Block => ({
  */
 export const formatSlack: Formatter = (finding, context) => {
   const view = findingView(finding, context);
-  const sizes = sizesFor(context.budget);
+  const sizes = sizesFor(context.detail);
   const blocks: Block[] = [header(view)];
   if (view.change) blocks.push(section(`*${mrkdwnText(view.change, 200)}*`));
   blocks.push(fields(view));

@@ -1,4 +1,4 @@
-import type { Budget, RenderedMessage } from './formatter.js';
+import type { DetailLevel, RenderedMessage } from './formatter.js';
 import { messageBytes, SNS_MAX_BYTES } from './sns-limits.js';
 
 export { SNS_MAX_BYTES };
@@ -11,24 +11,24 @@ export const publishBytes = (
   Buffer.byteLength(message.subject, 'utf8') +
   messageBytes(message.body, attributes);
 
-const BUDGETS: readonly Budget[] = ['full', 'compact', 'minimal'];
+const DETAIL_LEVELS: readonly DetailLevel[] = ['full', 'compact', 'minimal'];
 
 /**
- * Renders with the largest budget whose publish fits `maxBytes`. Formatters
+ * Renders with the most detail whose publish fits `maxBytes`. Formatters
  * cap every piece of finding text, so `full` fits for any finding in
  * practice; `compact` and `minimal` are the safety net.
  */
 export const fitSns = (
-  render: (budget: Budget) => RenderedMessage,
+  render: (detail: DetailLevel) => RenderedMessage,
   attributes: Readonly<Record<string, string>>,
   maxBytes = SNS_MAX_BYTES
 ): RenderedMessage => {
   let message: RenderedMessage | undefined;
-  for (const budget of BUDGETS) {
-    message = render(budget);
+  for (const detail of DETAIL_LEVELS) {
+    message = render(detail);
     if (publishBytes(message, attributes) <= maxBytes) return message;
   }
   throw new Error(
-    `message does not fit SNS's ${maxBytes} bytes even at the minimal budget (${message ? publishBytes(message, attributes) : 0} bytes)`
+    `message does not fit SNS's ${maxBytes} bytes even at the minimal detail level (${message ? publishBytes(message, attributes) : 0} bytes)`
   );
 };

@@ -1,4 +1,4 @@
-import { sizesFor } from './budget.js';
+import { sizesFor } from './detail-sizes.js';
 import { findingView, subjectOf } from './finding-view.js';
 import { fitList } from './fit-lists.js';
 import type { Formatter } from './formatter.js';
@@ -12,7 +12,7 @@ import { plainText } from './text-safety.js';
  */
 export const formatText: Formatter = (finding, context) => {
   const view = findingView(finding, context);
-  const sizes = sizesFor(context.budget);
+  const sizes = sizesFor(context.detail);
   const lines = [
     `${view.variantLabel ? `${view.variantLabel}: ` : ''}${view.severity} | ${plainText(finding.title, 300)}`,
     ...(view.change ? [plainText(view.change, 200)] : []),

@@ -1,9 +1,9 @@
 import type { Config, Route, Suppression } from '../config/config-schema.js';
 import type { MessageFormat } from '../config/message-formats.js';
+import type { Check } from '../filters/check.js';
 import {
   compileCondition,
   describeCondition,
-  type Predicate,
 } from '../filters/compile-condition.js';
 import type { Condition } from '../filters/condition-schema.js';
 import { defaultStatusCheck } from '../filters/default-status.js';
@@ -40,11 +40,11 @@ const HOUR_MS = 3_600_000;
 
 /** Any of the conditions holds: `undefined`, else the reasons none did. */
 const anyOf =
-  (predicates: readonly Predicate[]): Predicate =>
+  (checks: readonly Check[]): Check =>
   (finding) => {
     const reasons: string[] = [];
-    for (const predicate of predicates) {
-      const reason = predicate(finding);
+    for (const check of checks) {
+      const reason = check(finding);
       if (reason === undefined) return undefined;
       reasons.push(reason);
     }
@@ -52,24 +52,24 @@ const anyOf =
   };
 
 /** A match condition plus the default status rule for the facets it leaves out. */
-const matchPredicate = (condition: Condition, route: Route): Predicate => {
-  const predicate = compileCondition(condition);
+const matchCheck = (condition: Condition, route: Route): Check => {
+  const check = compileCondition(condition);
   const status = defaultStatusCheck(route, condition.status);
-  return (finding) => status(finding) ?? predicate(finding);
+  return (finding) => status(finding) ?? check(finding);
 };
 
 type CompiledSuppression = {
   readonly name: string;
   readonly reason: string;
   readonly expires: number | undefined;
-  readonly matches: Predicate;
+  readonly match: Check;
 };
 
 const compileSuppression = (suppression: Suppression): CompiledSuppression => ({
   name: suppression.name,
   reason: suppression.reason,
   expires: suppression.expires?.getTime(),
-  matches: anyOf(suppression.match.map(compileCondition)),
+  match: anyOf(suppression.match.map(compileCondition)),
 });
 
 /** The first suppression in force at `at` that matches the finding. */
@@ -81,16 +81,16 @@ const suppressing = (
   suppressions.find(
     (suppression) =>
       (suppression.expires === undefined || at < suppression.expires) &&
-      suppression.matches(finding) === undefined
+      suppression.match(finding) === undefined
   );
 
 type CompiledRoute = {
   readonly target: RouteTarget;
   readonly stop: boolean;
   readonly suppressions: readonly CompiledSuppression[];
-  readonly matches: Predicate;
+  readonly match: Check;
   readonly excludes: readonly {
-    readonly holds: Predicate;
+    readonly check: Check;
     readonly text: string;
   }[];
 };
@@ -108,11 +108,11 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
   },
   stop: route.stop,
   suppressions: (route.suppressions ?? []).map(compileSuppression),
-  matches: route.match
-    ? anyOf(route.match.map((condition) => matchPredicate(condition, route)))
+  match: route.match
+    ? anyOf(route.match.map((condition) => matchCheck(condition, route)))
     : defaultStatusCheck(route),
   excludes: (route.exclude ?? []).map((condition) => ({
-    holds: compileCondition(condition),
+    check: compileCondition(condition),
     text: describeCondition(condition),
   })),
 });
@@ -139,13 +139,13 @@ export const createRouter = (config: Config): Router => {
     const misses: string[] = [];
     let routeSuppressed: { rule: string; reason: string } | undefined;
     for (const route of routes) {
-      const miss = route.matches(finding);
+      const miss = route.match(finding);
       if (miss !== undefined) {
         misses.push(`${route.target.name}: ${miss}`);
         continue;
       }
       const excluded = route.excludes.find(
-        (exclude) => exclude.holds(finding) === undefined
+        (exclude) => exclude.check(finding) === undefined
       );
       if (excluded) {
         misses.push(`${route.target.name}: excluded by ${excluded.text}`);

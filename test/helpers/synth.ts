@@ -29,7 +29,8 @@ const bundledExample = (): boolean => {
 
 /**
  * Builds `dist/notify-findings` with the example config when it is missing
- * or was built from another config (about 1 s on an idle machine).
+ * or was built from another config (about 1 s idle). The global setup
+ * calls it once before the tests.
  */
 export const ensureBundle = (): void => {
   if (
@@ -74,7 +75,6 @@ export const synthesize = (
   build: (app: App) => Stack,
   context: Record<string, string> = {}
 ): Synthesized => {
-  ensureBundle();
   const outdir = mkdtempSync(join(tmpdir(), 'notifier-cdk-'));
   // Path metadata lets tests find resources by construct id, not hashed ids.
   const app = new App({

@@ -123,8 +123,7 @@ describe('SAM template: the same system as the CDK stack', () => {
       return new FindingsNotifierStack(app, 'parity', {
         notifier: {
           config,
-          topics: 'existing',
-          topicKeyArns: [KEY_ARN],
+          topics: { kind: 'existing', keyArns: [KEY_ARN] },
           acknowledges: true,
         },
       });

@@ -300,7 +300,7 @@ describe('Stack: a config whose route acknowledges in Security Hub', () => {
     const synth = synthesize(
       (app) =>
         new FindingsNotifierStack(app, 'acknowledging', {
-          notifier: { config, topics: 'existing' },
+          notifier: { config, topics: { kind: 'existing' } },
         })
     );
 

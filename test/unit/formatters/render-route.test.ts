@@ -81,18 +81,18 @@ describe('Function: fitSns', () => {
     ).toBe(4 + 2 + 'severity'.length + 'String'.length + 'HIGH'.length);
   });
 
-  it('falls back to a smaller budget until the publish fits', () => {
+  it('falls back to less detail until the publish fits', () => {
     // Prepare
     const sizes = { full: 300, compact: 200, minimal: 50 };
 
     // Act
-    const fitted = fitSns((budget) => message(sizes[budget]), { a: 'b' }, 220);
+    const fitted = fitSns((detail) => message(sizes[detail]), { a: 'b' }, 220);
 
     // Assess
     expect(fitted.body).toHaveLength(200);
   });
 
-  it('throws when not even the minimal budget fits', () => {
+  it('throws when not even the minimal detail level fits', () => {
     expect(() => fitSns(() => message(SNS_MAX_BYTES + 1), {})).toThrow(
       /does not fit/
     );

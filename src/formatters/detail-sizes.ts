@@ -1,6 +1,6 @@
-import type { Budget } from './formatter.js';
+import type { DetailLevel } from './formatter.js';
 
-/** Sizes a formatter works with, per budget. */
+/** Sizes a formatter works with, per detail level. */
 export type Sizes = {
   /** Characters of the finding's description. */
   readonly description: number;
@@ -15,7 +15,7 @@ const SIZES = {
   full: { description: 1500, listItems: 15, listChars: 1500, nextSteps: 4 },
   compact: { description: 500, listItems: 5, listChars: 600, nextSteps: 2 },
   minimal: { description: 200, listItems: 0, listChars: 0, nextSteps: 1 },
-} as const satisfies Record<Budget, Sizes>;
+} as const satisfies Record<DetailLevel, Sizes>;
 
-export const sizesFor = (budget: Budget | undefined): Sizes =>
-  SIZES[budget ?? 'full'];
+export const sizesFor = (detail: DetailLevel | undefined): Sizes =>
+  SIZES[detail ?? 'full'];

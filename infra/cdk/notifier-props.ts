@@ -1,0 +1,83 @@
+import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { Config } from '../../src/config/config-schema.js';
+import { DEFAULT_LEASE_MS } from '../../src/dedup/dedup-store.js';
+
+/**
+ * Time an invocation's claims stay live after its deadline, so that a
+ * function stopped at its timeout never leaves a claim another invocation
+ * could take while the first one's publish is still in flight.
+ */
+const LEASE_MARGIN_SECONDS = 15;
+
+/**
+ * The longest function timeout: the dedup claim lease less the margin
+ * (45 s - 15 s = 30 s). A longer run could announce a finding twice.
+ */
+export const MAX_TIMEOUT_SECONDS =
+  DEFAULT_LEASE_MS / 1000 - LEASE_MARGIN_SECONDS;
+
+/** An AWS Chatbot (Amazon Q Developer in chat applications) Slack channel. */
+export type SlackChannelProps = {
+  /** Slack workspace (team) id, e.g. `T0123ABCD`, authorised once in the console. */
+  readonly workspaceId: string;
+  /** Slack channel id, e.g. `C0123ABCD`. */
+  readonly channelId: string;
+};
+
+/**
+ * The construct creates one standard topic per route topic ARN, named as in
+ * the ARN (the stack must deploy to the ARNs' account and region; a
+ * CloudFormation rule checks it).
+ */
+export type CreatedTopics = {
+  readonly kind: 'create';
+  /**
+   * Encrypt the topics with a customer-managed KMS key. Turn off only if
+   * your AWS Chatbot channel does not receive messages from encrypted topics
+   * (docs/deploy.md, "Encryption and AWS Chatbot").
+   * @default true
+   */
+  readonly encrypt?: boolean;
+};
+
+/** The function publishes to the config's topic ARNs as they are. */
+export type ExistingTopics = {
+  readonly kind: 'existing';
+  /** KMS keys of the encrypted topics, which the function must be able to use. */
+  readonly keyArns?: readonly string[];
+};
+
+export type FindingsNotifierProps = {
+  /** The validated config; the same file must be bundled in `code`. */
+  readonly config: Config;
+  /**
+   * Whether the function may acknowledge findings in Security Hub: grants
+   * `securityhub:BatchUpdateFindings`.
+   * @default true when some route in `config` sets `acknowledge: true`
+   */
+  readonly acknowledges?: boolean;
+  /** @default the bundle `npm run build` writes to dist/notify-findings */
+  readonly code?: lambda.Code;
+  /** @default { kind: 'create' } */
+  readonly topics?: CreatedTopics | ExistingTopics;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** At most MAX_TIMEOUT_SECONDS. @default Duration.seconds(MAX_TIMEOUT_SECONDS) */
+  readonly timeout?: Duration;
+  /** @default no reserved concurrency */
+  readonly reservedConcurrency?: number;
+  /** @default logs.RetentionDays.THREE_MONTHS */
+  readonly logRetention?: logs.RetentionDays;
+  /** Subscribe AWS Chatbot in this Slack channel to the route topics. */
+  readonly slack?: SlackChannelProps;
+  /**
+   * SNS topic the failure alarms notify (for example one AWS Chatbot is
+   * subscribed to). Without it the alarms only change state in CloudWatch.
+   * An encrypted topic's key policy must let `cloudwatch.amazonaws.com` use it.
+   */
+  readonly alarmTopicArn?: string;
+  /** @default RemovalPolicy.RETAIN for the dedup table */
+  readonly tableRemovalPolicy?: RemovalPolicy;
+};
