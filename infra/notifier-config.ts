@@ -37,3 +37,18 @@ export const loadNotifierConfig = (path: string): NotifierConfigFile => {
 export const routeTopicArns = (config: Config): string[] => [
   ...new Set(config.routes.map((route) => route.topicArn)),
 ];
+
+/**
+ * The function publishes with an SNS client in its own Region, so every
+ * route topic must be in one Region: refused at synth and `sam:params`.
+ */
+export const assertOneTopicRegion = (file: NotifierConfigFile): void => {
+  const regions = [
+    ...new Set(routeTopicArns(file.config).map((arn) => arn.split(':')[3])),
+  ];
+  if (regions.length > 1) {
+    throw new Error(
+      `${file.path}: route topics are in several Regions (${regions.join(', ')}), but the function publishes only to topics in the Region it runs in. Put every route's topic in one Region (deploy a notifier per Region for the others).`
+    );
+  }
+};

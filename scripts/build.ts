@@ -1,7 +1,8 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { writeBundledConfig } from '../infra/bundle-record.js';
 import {
   BUNDLED_CONFIG_NAME,
   DEFAULT_CONFIG_FILE,
@@ -17,15 +18,22 @@ import {
  * `config/example.yaml`) is written next to each bundle as
  * `notifier-config.json`; the function reads it through
  * `NOTIFIER_CONFIG_FILE=/var/task/notifier-config.json`. A config the
- * function would refuse at cold start fails the build.
+ * function would refuse at cold start fails the build. Which file it was,
+ * and the bundled JSON's SHA-256, go to `dist/bundled-config.json`, so the
+ * CDK app and `sam:params` refuse to deploy this bundle with another config.
+ * `--outdir DIR` builds elsewhere than `dist` (tests).
  */
 const { values } = parseArgs({
-  options: { config: { type: 'string' } },
+  options: {
+    config: { type: 'string' },
+    outdir: { type: 'string', default: 'dist' },
+  },
   allowPositionals: false,
 });
 const configFile =
   values.config ?? process.env.CONFIG_FILE ?? DEFAULT_CONFIG_FILE;
-const { document } = loadNotifierConfig(configFile);
+const notifierConfig = loadNotifierConfig(configFile);
+const dist = values.outdir;
 
 const entries = (await readdir('functions')).filter((file) =>
   file.endsWith('.ts')
@@ -33,10 +41,10 @@ const entries = (await readdir('functions')).filter((file) =>
 
 for (const file of entries) {
   const name = basename(file, '.ts');
-  await rm(`dist/${name}`, { recursive: true, force: true });
+  await rm(`${dist}/${name}`, { recursive: true, force: true });
   await build({
     entryPoints: { index: `functions/${file}` },
-    outdir: `dist/${name}`,
+    outdir: `${dist}/${name}`,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     // What is loaded on first use only (the YAML parser, the SSM and
@@ -60,15 +68,13 @@ for (const file of entries) {
   });
 }
 
-// Every function reads the same config (the Slack relay its routes' webhook secrets).
+// Every function reads the same config (the Slack relay its routes' webhook
+// secrets); the record of which config it was is the same for all.
 for (const file of entries) {
   const name = basename(file, '.ts');
-  await mkdir(`dist/${name}`, { recursive: true });
-  await writeFile(
-    `dist/${name}/${BUNDLED_CONFIG_NAME}`,
-    `${JSON.stringify(document, null, 2)}\n`
-  );
+  await mkdir(`${dist}/${name}`, { recursive: true });
+  const record = writeBundledConfig(`${dist}/${name}`, notifierConfig);
   console.log(
-    `  dist/${name}/${BUNDLED_CONFIG_NAME}  (validated from ${configFile})`
+    `  ${dist}/${name}/${BUNDLED_CONFIG_NAME}  (validated from ${configFile}, sha256 ${record.sha256.slice(0, 12)})`
   );
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLoopbackAws } from '../bench/loopback-aws.js';
 
@@ -16,6 +16,15 @@ import { startLoopbackAws } from '../bench/loopback-aws.js';
  */
 const bundle = resolve('dist/notify-findings/index.mjs');
 const relayBundle = resolve('dist/relay-slack/index.mjs');
+const config = resolve('dist/notify-findings/notifier-config.json');
+for (const file of [bundle, config, relayBundle]) {
+  if (!existsSync(file)) {
+    console.error(
+      `smoke: ${file} is missing: build the function first (npm run build), then run npm run smoke`
+    );
+    process.exit(1);
+  }
+}
 const published = JSON.parse(
   readFileSync(
     'events/inspector2/lambda-package-vuln-high-exploit-available-docs.json',
@@ -46,9 +55,7 @@ const status = await new Promise<number | null>((done) => {
     env: {
       PATH: process.env.PATH,
       ...aws.env,
-      NOTIFIER_CONFIG_FILE: resolve(
-        'dist/notify-findings/notifier-config.json'
-      ),
+      NOTIFIER_CONFIG_FILE: config,
       // The relay: the bundled config's routes name no webhook secret here,
       // so no secret is read; the failure queue is not called.
       RELAY_FAILURE_QUEUE_URL:

@@ -1,6 +1,12 @@
 import { type App, Validations } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { DEFAULT_CONFIG_FILE, loadNotifierConfig } from '../notifier-config.js';
+import { assertBundledConfig, DEFAULT_BUNDLE_DIR } from '../bundle-record.js';
+import {
+  assertOneTopicRegion,
+  DEFAULT_CONFIG_FILE,
+  loadNotifierConfig,
+} from '../notifier-config.js';
 import type { CreatedTopics, ExistingTopics } from './notifier-props.js';
 import { FindingsNotifierStack } from './stack.js';
 
@@ -8,7 +14,9 @@ import { FindingsNotifierStack } from './stack.js';
  * Adds the notifier stack to an app from its context values (`-c key=value`
  * or cdk.json), with the AwsSolutions and Serverless cdk-nag packs:
  * - `configFile`: the config file (default `config/example.yaml`); it must
- *   be the one `npm run build` bundled (`CONFIG_FILE=...`);
+ *   be the one `npm run build` bundled (`CONFIG_FILE=...`), else synth
+ *   refuses and says what to run;
+ * - `bundleDir`: the built function (default `dist/notify-findings`);
  * - `existingTopics`: `true` to publish to the routes' topic ARNs as they
  *   are instead of creating them;
  * - `topicKeyArns`: comma-separated KMS key ARNs of existing encrypted
@@ -60,7 +68,15 @@ export const createApp = (app: App): FindingsNotifierStack => {
   };
 
   const configFile = context('configFile') ?? DEFAULT_CONFIG_FILE;
-  const { config } = loadNotifierConfig(configFile);
+  const file = loadNotifierConfig(configFile);
+  const { config } = file;
+  assertOneTopicRegion(file);
+  const bundleDir = context('bundleDir') ?? DEFAULT_BUNDLE_DIR;
+  assertBundledConfig(
+    bundleDir,
+    file,
+    (path) => `\`npx cdk deploy -c configFile=${path}\``
+  );
   const workspaceId = context('slackWorkspaceId');
   const channelId = context('slackChannelId');
   if ((workspaceId === undefined) !== (channelId === undefined)) {
@@ -79,6 +95,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
         'findings-notifier: Inspector and Security Hub findings to chat',
       notifier: {
         config,
+        ...(bundleDir ? { code: Code.fromAsset(bundleDir) } : {}),
         topics,
         ...(alarmTopicArn ? { alarmTopicArn } : {}),
         ...(memorySize === undefined ? {} : { memorySize }),

@@ -57,6 +57,42 @@ const topicArn = z.string().superRefine((arn, context) => {
   }
 });
 
+const DAY_MS = 86_400_000;
+
+/**
+ * `2027-01-31` (through that day: it ends at 2027-02-01T00:00:00Z) or a full
+ * ISO-8601 timestamp with a zone.
+ */
+const expiry = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
+    'expected a date (2027-01-31) or an ISO-8601 timestamp with a zone'
+  )
+  .refine((value) => {
+    const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+    // Date.parse rolls 2027-02-30 over to March: compare the calendar date back.
+    return (
+      !Number.isNaN(time) &&
+      new Date(time).toISOString().slice(0, 10) === value.slice(0, 10)
+    );
+  }, 'not a real calendar date')
+  // A date alone means through that day: until its end (UTC).
+  .transform((value) =>
+    value.length === 10
+      ? new Date(Date.parse(`${value}T00:00:00Z`) + DAY_MS)
+      : new Date(value)
+  );
+
+export const SuppressionSchema = z.strictObject({
+  name: z.string().regex(NAME, NAME_HINT),
+  /** Why these findings are not announced: shown in outcomes and logs. */
+  reason: z.string().trim().min(1, 'say why these findings are suppressed'),
+  /** From this moment the suppression no longer applies. */
+  expires: expiry.optional(),
+  match: conditions,
+});
+
 export const RouteSchema = z
   .strictObject({
     /** Unique name, shown in messages, logs and metrics. */
@@ -77,6 +113,11 @@ export const RouteSchema = z
     match: conditions.optional(),
     /** A finding matching any of these is not sent to this route. */
     exclude: conditions.optional(),
+    /**
+     * This route's own suppressions (name, reason, expiry): a finding one of
+     * them matches is not sent here, and is `suppressed` when no route took it.
+     */
+    suppressions: z.array(SuppressionSchema).optional(),
     /** Once this route matched, later routes are not evaluated. @default false */
     stop: z.boolean().default(false),
     /**
@@ -114,34 +155,6 @@ export const RouteSchema = z
       });
     }
   });
-
-/** `2027-01-31` or a full ISO-8601 timestamp with a zone. */
-const expiry = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
-    'expected a date (2027-01-31) or an ISO-8601 timestamp with a zone'
-  )
-  .refine((value) => {
-    const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-    // Date.parse rolls 2027-02-30 over to March: compare the calendar date back.
-    return (
-      !Number.isNaN(time) &&
-      new Date(time).toISOString().slice(0, 10) === value.slice(0, 10)
-    );
-  }, 'not a real calendar date')
-  .transform(
-    (value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
-  );
-
-export const SuppressionSchema = z.strictObject({
-  name: z.string().regex(NAME, NAME_HINT),
-  /** Why these findings are not announced: shown in outcomes and logs. */
-  reason: z.string().trim().min(1, 'say why these findings are suppressed'),
-  /** From this moment the suppression no longer applies. */
-  expires: expiry.optional(),
-  match: conditions,
-});
 
 export const DedupSchema = z.strictObject({
   /**

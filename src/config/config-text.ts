@@ -21,7 +21,13 @@ export const configFromText = async (
 ): Promise<Config> => {
   checkConfigText(text, source);
   const json = asJson(text);
-  if (json.ok) return validateConfig(json.value, source);
+  if (json.ok) {
+    try {
+      return validateConfig(json.value, source);
+    } catch {
+      // Read it again with the YAML parser, which knows lines and columns.
+    }
+  }
   const { parseConfig } = await import('./parse-config.js');
   return parseConfig(text, source);
 };

@@ -1,10 +1,12 @@
 import type * as z from 'zod';
 import { formatPath } from '../events/issue-path.js';
 import { PARSE_OPTIONS } from '../events/parse-options.js';
+import { didYouMean } from '../filters/did-you-mean.js';
+import { type Locate, NOWHERE } from './config-document.js';
 import { ConfigError } from './config-error.js';
 import { checkConfigLimits } from './config-limits.js';
 import { type Config, ConfigSchema } from './config-schema.js';
-import { didYouMean } from './did-you-mean.js';
+import { describeLocation } from './problem-location.js';
 import { keysAt } from './schema-keys.js';
 
 const describeInput = (input: unknown): string =>
@@ -18,18 +20,49 @@ const describeInput = (input: unknown): string =>
           ? 'a mapping'
           : `${typeof input} ${JSON.stringify(input)}`;
 
-const describe = (issue: z.core.$ZodIssue): string[] => {
-  const where = formatPath('', issue.path) || '(root)';
+const CONDITION_KEYS = keysAt(ConfigSchema, ['routes', 0, 'match', 0]);
+const ROUTE_KEYS = keysAt(ConfigSchema, ['routes', 0]);
+
+/** Where a misplaced key belongs, when it is a known key one level off. */
+const misplaced = (
+  path: readonly PropertyKey[],
+  key: string
+): string | undefined => {
+  const inEntry = path.length === 2 && typeof path[1] === 'number';
+  if (inEntry && CONDITION_KEYS.includes(key)) {
+    return path[0] === 'routes'
+      ? `"${key}" is a condition: put it under "match:" (or "exclude:")`
+      : `"${key}" is a condition: put it under "match:"`;
+  }
+  const inCondition = path.some(
+    (part) => part === 'match' || part === 'exclude'
+  );
+  if (inCondition && ROUTE_KEYS.includes(key) && key !== 'name') {
+    return `"${key}" is a route setting: move it out of the condition, to the route itself`;
+  }
+  return undefined;
+};
+
+type Where = (path: readonly PropertyKey[], key?: string) => string;
+
+const describe = (
+  issue: z.core.$ZodIssue,
+  where: Where,
+  locate: Locate
+): string[] => {
+  const at = where(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const known = keysAt(ConfigSchema, issue.path);
     return issue.keys.map((key) => {
       const guess = didYouMean(key, known);
-      const hint = guess
-        ? `; did you mean "${guess}"?`
-        : known.length > 0
-          ? `; known keys: ${known.join(', ')}`
-          : '';
-      return `${formatPath('', [...issue.path, key])}: unknown key${hint}`;
+      const hint =
+        misplaced(issue.path, key) ??
+        (guess
+          ? `did you mean "${guess}"?`
+          : known.length > 0
+            ? `known keys: ${known.join(', ')}`
+            : '');
+      return `${where(issue.path, key)}: unknown key${hint ? `; ${hint}` : ''}`;
     });
   }
   if (
@@ -40,19 +73,27 @@ const describe = (issue: z.core.$ZodIssue): string[] => {
     const got = typeof issue.input === 'string' ? issue.input : undefined;
     const guess = got === undefined ? undefined : didYouMean(got, values);
     return [
-      `${where}: expected one of ${values.join(', ')}${got === undefined ? '' : `; got "${got}"`}${guess ? `; did you mean "${guess}"?` : ''}`,
+      `${at}: expected one of ${values.join(', ')}${got === undefined ? '' : `; got "${got}"`}${guess ? `; did you mean "${guess}"?` : ''}`,
     ];
   }
   if (issue.code === 'invalid_type') {
-    return [
-      `${where}: expected ${issue.expected}, got ${describeInput(issue.input)}`,
-    ];
+    const written = locate(issue.path)?.text;
+    // YAML reads 012345678901 as the number 12345678901: show what was written.
+    const input =
+      typeof issue.input === 'number' && written !== undefined
+        ? `number ${written}`
+        : describeInput(issue.input);
+    const fix =
+      issue.expected === 'string' && typeof issue.input === 'number'
+        ? `; quote it: '${written ?? String(issue.input)}'`
+        : '';
+    return [`${at}: expected ${issue.expected}, got ${input}${fix}`];
   }
-  return [`${where}: ${issue.message}`];
+  return [`${at}: ${issue.message}`];
 };
 
 /** Names used twice in `routes` or `suppressions`, found on the raw document. */
-const duplicateNames = (document: unknown): string[] => {
+const duplicateNames = (document: unknown, where: Where): string[] => {
   if (typeof document !== 'object' || document === null) return [];
   const problems: string[] = [];
   for (const list of ['routes', 'suppressions'] as const) {
@@ -66,7 +107,7 @@ const duplicateNames = (document: unknown): string[] => {
       if (first === undefined) seen.set(name, index);
       else {
         problems.push(
-          `${list}[${index}].name: duplicate name "${name}" (already used by ${list}[${first}])`
+          `${where([list, index, 'name'])}: duplicate name "${name}" (already used by ${formatPath(list, [first])}); give each a unique name`
         );
       }
     });
@@ -76,22 +117,31 @@ const duplicateNames = (document: unknown): string[] => {
 
 /**
  * Validates a parsed configuration document, reporting every problem at once
- * with its path and what was expected.
+ * with the route or suppression it is in, its path, its line and column
+ * (when `locate` knows them) and what was expected.
  */
-export const validateConfig = (document: unknown, source: string): Config => {
+export const validateConfig = (
+  document: unknown,
+  source: string,
+  locate: Locate = NOWHERE
+): Config => {
   if (document === null || document === undefined) {
     throw new ConfigError(source, [
       '(root): the configuration is empty; define at least `routes`',
     ]);
   }
   checkConfigLimits(document, source);
+  const where: Where = (path, key) =>
+    describeLocation(document, locate, path, key);
   const parsed = ConfigSchema.safeParse(document, {
     ...PARSE_OPTIONS,
     reportInput: true,
   });
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.flatMap(describe)),
-    ...duplicateNames(document),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.flatMap((issue) => describe(issue, where, locate))),
+    ...duplicateNames(document, where),
   ];
   if (!parsed.success || problems.length > 0)
     throw new ConfigError(source, problems);

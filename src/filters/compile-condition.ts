@@ -1,5 +1,12 @@
-import type { Check } from './check.js';
+import { type Check, list } from './check.js';
 import type { Condition } from './condition-schema.js';
+import {
+  controlIdCheck,
+  ecrRepositoryCheck,
+  generatorIdCheck,
+  packageNameCheck,
+  resourceCheck,
+} from './identifier-checks.js';
 import {
   accountCheck,
   productCheck,
@@ -14,7 +21,12 @@ import {
   customActionCheck,
   kindCheck,
 } from './notice-checks.js';
-import { portsCheck, protocolCheck, tagsCheck } from './resource-checks.js';
+import {
+  describeTags,
+  portsCheck,
+  protocolCheck,
+  tagsCheck,
+} from './resource-checks.js';
 import {
   epssCheck,
   exploitAvailableCheck,
@@ -50,6 +62,11 @@ const COMPILERS: Compilers = {
   kind: kindCheck,
   coverage: coverageCheck,
   customAction: customActionCheck,
+  resource: resourceCheck,
+  ecrRepository: ecrRepositoryCheck,
+  packageName: packageNameCheck,
+  controlId: controlIdCheck,
+  generatorId: generatorIdCheck,
 };
 
 /**
@@ -74,6 +91,27 @@ export const compileCondition = (condition: Condition): Check => {
   };
 };
 
-/** Keys of a condition, for messages such as "excluded by tags". */
+const describeValue = (value: unknown): string => {
+  if (Array.isArray(value)) return list(value.map(describeValue));
+  if (typeof value !== 'object' || value === null) return String(value);
+  const { begin, end } = value as { begin?: unknown; end?: unknown };
+  if (typeof begin === 'number' && typeof end === 'number')
+    return begin === end ? String(begin) : `${begin}-${end}`;
+  return Object.entries(value)
+    .map(([key, inner]) => `${key} ${describeValue(inner)}`)
+    .join(', ');
+};
+
+/**
+ * A condition as people wrote it, for reasons such as "excluded by tags
+ * InspectorEc2Exclusion (present)".
+ */
 export const describeCondition = (condition: Condition): string =>
-  Object.keys(condition).join(' + ');
+  Object.entries(condition)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) =>
+      key === 'tags'
+        ? `tags ${describeTags(value as Record<string, boolean | string>)}`
+        : `${key} ${describeValue(value)}`
+    )
+    .join(' + ');

@@ -1,11 +1,20 @@
 import * as z from 'zod';
 import { CHANNELS } from '../events/channels.js';
 import { SEVERITY_LABELS, severityRank } from '../events/severity.js';
+import { STATUS_VALUES } from '../findings/vocabulary.js';
+import { IDENTIFIER_CONDITIONS } from './identifier-schema.js';
 import { NOTICE_CONDITION_KEYS } from './notice-condition-keys.js';
 import { checked, glob, listOf } from './schema-helpers.js';
+import {
+  closedWord,
+  findingType,
+  product,
+  resourceType,
+  upperCased,
+} from './vocabulary-values.js';
 
 const LABELS = [...SEVERITY_LABELS, 'UNTRIAGED'] as const;
-const label = z.enum(LABELS);
+const label = upperCased(z.enum(LABELS));
 
 const ordered =
   <T>(rank: (value: T) => number) =>
@@ -36,10 +45,12 @@ const severity = z.preprocess(
     )
 );
 
+const SCORE_HINT = 'a score is between 0 and 10 (CVSS)';
+
 const score = z
   .strictObject({
-    min: z.number().min(0).max(10).optional(),
-    max: z.number().min(0).max(10).optional(),
+    min: z.number().min(0, SCORE_HINT).max(10, SCORE_HINT).optional(),
+    max: z.number().min(0, SCORE_HINT).max(10, SCORE_HINT).optional(),
   })
   .refine(
     (range) => range.min !== undefined || range.max !== undefined,
@@ -49,6 +60,8 @@ const score = z
     ordered((value: number) => value),
     CONTRADICTION
   );
+
+const EPSS_HINT = 'EPSS is a probability between 0 and 1: write 0.1 for 10 %';
 
 const PORT_HINT =
   'expected a port (22) or a range ("8000-8999") within 0-65535';
@@ -97,14 +110,14 @@ export const ConditionSchema = z
     severity: severity.optional(),
     /** Score range on 0–10 (findings without a score never match). */
     score: score.optional(),
-    /** Product names (`Inspector`, `GuardDuty`, `Security Hub`), globs, case-insensitive. */
-    product: listOf(glob).optional(),
+    /** Product names (`Inspector`, `GuardDuty`, `Security Hub`), globs, case-insensitive; `Amazon Inspector` is `Inspector`. */
+    product: listOf(product).optional(),
     /** Event channel: `inspector2` (direct) or `securityhub` (ASFF). */
-    source: listOf(z.enum(CHANNELS)).optional(),
-    /** Finding kinds (`PACKAGE_VULNERABILITY`, ...) or ASFF `Types` prefixes (`TTPs/`). */
-    type: listOf(z.string().min(1)).optional(),
-    /** Resource types, ASFF spelling (`AwsEc2Instance`) or Inspector's (`AWS_EC2_INSTANCE`). */
-    resourceType: listOf(z.string().min(1)).optional(),
+    source: listOf(closedWord('a source', CHANNELS)).optional(),
+    /** Finding kinds (`PACKAGE_VULNERABILITY`, ...) or ASFF `Types` prefixes (`TTPs/`), case-insensitive. */
+    type: listOf(findingType).optional(),
+    /** Resource types in ASFF (`AwsEc2Instance`), Inspector (`AWS_EC2_INSTANCE`) or CloudFormation (`AWS::EC2::Instance`) spelling, case-insensitive. */
+    resourceType: listOf(resourceType).optional(),
     account: listOf(
       z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id')
     ).optional(),
@@ -119,15 +132,19 @@ export const ConditionSchema = z
     status: z
       .strictObject({
         lifecycle: listOf(
-          z.enum(['OPEN', 'SUPPRESSED', 'RESOLVED'])
+          closedWord('a lifecycle', STATUS_VALUES.lifecycle)
         ).optional(),
-        provider: listOf(z.enum(['ACTIVE', 'SUPPRESSED', 'CLOSED'])).optional(),
+        provider: listOf(
+          closedWord('an Inspector status', STATUS_VALUES.provider)
+        ).optional(),
         workflow: listOf(
-          z.enum(['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'])
+          closedWord('a workflow status', STATUS_VALUES.workflow)
         ).optional(),
-        record: listOf(z.enum(['ACTIVE', 'ARCHIVED'])).optional(),
+        record: listOf(
+          closedWord('a record state', STATUS_VALUES.record)
+        ).optional(),
         compliance: listOf(
-          z.enum(['PASSED', 'WARNING', 'FAILED', 'NOT_AVAILABLE'])
+          closedWord('a compliance status', STATUS_VALUES.compliance)
         ).optional(),
       })
       .optional(),
@@ -145,13 +162,14 @@ export const ConditionSchema = z
     fixAvailable: z.boolean().optional(),
     exploitAvailable: z.boolean().optional(),
     /** Minimum EPSS probability, 0–1. */
-    epssMin: z.number().min(0).max(1).optional(),
+    epssMin: z.number().min(0, EPSS_HINT).max(1, EPSS_HINT).optional(),
     /** Open ports or ranges; matches when the finding's open range overlaps one. */
     ports: listOf(port).optional(),
-    protocol: listOf(z.enum(['TCP', 'UDP'])).optional(),
+    protocol: listOf(closedWord('a protocol', ['TCP', 'UDP'])).optional(),
     /** Title patterns, globs, case-insensitive. */
     title: listOf(glob).optional(),
     ...NOTICE_CONDITION_KEYS,
+    ...IDENTIFIER_CONDITIONS,
   })
   .refine((condition) => Object.keys(condition).length > 0, {
     message:

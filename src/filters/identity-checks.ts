@@ -1,11 +1,13 @@
-import { canonicalResourceType } from '../findings/resource-types.js';
+import { productKey } from '../findings/products.js';
+import { resourceTypeKey } from '../findings/resource-types.js';
 import { type Check, list } from './check.js';
 import { anyGlob } from './glob.js';
 
+/** Case-insensitive; `Amazon Inspector` and `Inspector` are one product. */
 export const productCheck = (patterns: readonly string[]): Check => {
-  const matches = anyGlob(patterns);
+  const matches = anyGlob(patterns.map(productKey));
   return (finding) =>
-    matches(finding.product)
+    matches(productKey(finding.product))
       ? undefined
       : `product ${finding.product} is not ${list(patterns)}`;
 };
@@ -17,24 +19,31 @@ export const sourceCheck =
       ? undefined
       : `source ${finding.source} is not ${list(sources)}`;
 
-/** Finding kinds match exactly; anything else is an ASFF `Types` prefix. */
-export const typeCheck =
-  (types: readonly string[]): Check =>
-  (finding) =>
-    types.some(
-      (type) =>
-        type === finding.type ||
-        finding.types.some((own) => own.startsWith(type))
-    )
+/**
+ * Finding kinds match exactly (the schema gives them in capitals); anything
+ * else is an ASFF `Types` prefix, compared case-insensitively.
+ */
+export const typeCheck = (types: readonly string[]): Check => {
+  const prefixes = types.map((type) => type.toLowerCase());
+  return (finding) =>
+    types.includes(finding.type) ||
+    finding.types.some((own) => {
+      const lower = own.toLowerCase();
+      return prefixes.some((prefix) => lower.startsWith(prefix));
+    })
       ? undefined
       : `type ${finding.type} is not ${list(types)}`;
+};
 
+/** In any spelling on either side: `AWS::EC2::Instance` is `AwsEc2Instance`. */
 export const resourceTypeCheck = (types: readonly string[]): Check => {
-  const wanted = new Set(types.map(canonicalResourceType));
+  const wanted = new Set(types.map(resourceTypeKey));
   return (finding) =>
-    finding.resources.some((resource) => wanted.has(resource.type))
+    finding.resources.some((resource) =>
+      wanted.has(resourceTypeKey(resource.type))
+    )
       ? undefined
-      : `resource type ${list(finding.resources.map((resource) => resource.type))} is not ${list([...wanted])}`;
+      : `resource type ${list(finding.resources.map((resource) => resource.type))} is not ${list(types)}`;
 };
 
 export const accountCheck =

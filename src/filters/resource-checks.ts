@@ -4,25 +4,51 @@ import { globMatcher } from './glob.js';
 
 type TagTest = (tags: Resource['tags']) => boolean;
 
-const tagTest = (key: string, test: boolean | string): TagTest => {
-  if (test === true) return (tags) => Object.hasOwn(tags, key);
-  if (test === false) return (tags) => !Object.hasOwn(tags, key);
-  const matches = globMatcher(test);
-  return (tags) => Object.hasOwn(tags, key) && matches(tags[key] ?? '');
+/** A tag's value by key, whatever the case of the key (`Team` is `team`). */
+const tagValue = (
+  tags: Resource['tags'],
+  lowerKey: string
+): string | undefined => {
+  for (const key in tags) {
+    if (Object.hasOwn(tags, key) && key.toLowerCase() === lowerKey)
+      return tags[key];
+  }
+  return undefined;
 };
 
-/** Matches when one resource satisfies every tag test. */
+const tagTest = (key: string, test: boolean | string): TagTest => {
+  const lower = key.toLowerCase();
+  if (test === true) return (tags) => tagValue(tags, lower) !== undefined;
+  if (test === false) return (tags) => tagValue(tags, lower) === undefined;
+  const matches = globMatcher(test);
+  return (tags) => {
+    const value = tagValue(tags, lower);
+    return value !== undefined && matches(value);
+  };
+};
+
+/** The tests as people read them: `InspectorEc2Exclusion (present)`, `team=payments`. */
+export const describeTags = (
+  tests: Readonly<Record<string, boolean | string>>
+): string =>
+  Object.entries(tests)
+    .map(([key, test]) =>
+      test === true
+        ? `${key} (present)`
+        : test === false
+          ? `${key} (absent)`
+          : `${key}=${test}`
+    )
+    .join(', ');
+
+/** Matches when one resource satisfies every tag test; keys in any case. */
 export const tagsCheck = (
   tests: Readonly<Record<string, boolean | string>>
 ): Check => {
   const compiled = Object.entries(tests).map(([key, test]) =>
     tagTest(key, test)
   );
-  const text = Object.entries(tests)
-    .map(([key, test]) =>
-      test === true ? key : test === false ? `!${key}` : `${key}=${test}`
-    )
-    .join(', ');
+  const text = describeTags(tests);
   return (finding) =>
     finding.resources.some((resource) =>
       compiled.every((test) => test(resource.tags))

@@ -20,6 +20,7 @@ import type {
   VulnerabilityFacts,
 } from './finding.js';
 import { type EnvelopeContext, fixAvailable } from './from-inspector2.js';
+import { PRODUCT_NAMES_BY_ARN } from './products.js';
 import { cvssScore, probability } from './ranges.js';
 import { parseTimestamp } from './timestamps.js';
 import {
@@ -31,19 +32,6 @@ import {
   yesNo,
 } from './values.js';
 
-/** Product names for `product/<company>/<product>` ARNs without `ProductName`. */
-const PRODUCT_NAMES: Record<string, string> = {
-  inspector: 'Inspector',
-  guardduty: 'GuardDuty',
-  securityhub: 'Security Hub',
-  'access-analyzer': 'IAM Access Analyzer',
-  macie: 'Macie',
-  'firewall-manager': 'Firewall Manager',
-  'systems-manager-patch-manager': 'Systems Manager Patch Manager',
-  config: 'Config',
-  health: 'Health',
-};
-
 const productOf = (finding: AsffFinding) => {
   const segments = /product\/([^/]+)\/([^/]+)$/.exec(finding.ProductArn);
   const company = segments?.[1];
@@ -52,7 +40,11 @@ const productOf = (finding: AsffFinding) => {
     product:
       finding.ProductName ??
       finding.ProductFields?.['aws/securityhub/ProductName'] ??
-      (product ? (PRODUCT_NAMES[product] ?? product) : finding.ProductArn),
+      (product
+        ? ((Object.hasOwn(PRODUCT_NAMES_BY_ARN, product)
+            ? PRODUCT_NAMES_BY_ARN[product]
+            : undefined) ?? product)
+        : finding.ProductArn),
     company:
       finding.CompanyName ??
       finding.ProductFields?.['aws/securityhub/CompanyName'] ??

@@ -13,6 +13,7 @@ import type {
   Severity,
   VulnerabilityFacts,
 } from './finding.js';
+import { INSPECTOR_PRODUCT } from './products.js';
 import { cvssScore, lineNumber, portRange, probability } from './ranges.js';
 import { canonicalResourceType } from './resource-types.js';
 import { parseTimestamp } from './timestamps.js';
@@ -263,7 +264,7 @@ export const fromInspector2 = (
   return compact({
     id: detail.findingArn,
     source: 'inspector2',
-    product: 'Inspector',
+    product: INSPECTOR_PRODUCT,
     company: 'Amazon',
     type,
     types: [detail.type],

@@ -22,10 +22,11 @@ export const DEFAULT_EVENTS = 'events';
 
 const USAGE = `Usage: npm run replay -- [options] [paths...]
 
-Replays EventBridge events (files or folders of .json; a file may hold one
-event or an array, or Security Hub / Inspector findings listings) through the
-notifier's real handler, with in-memory dedup and a local sink instead of SNS.
-No AWS account or network is used.
+Replays EventBridge events (files or folders of .json, .jsonl or .ndjson; a
+file may hold one event, an array, Security Hub / Inspector findings listings
+or JSON Lines, in UTF-8 or UTF-16) through the notifier's real handler, with
+in-memory dedup and a local sink instead of SNS. No AWS account or network is
+used.
 
 Options:
   --config FILE   configuration file (default: ${DEFAULT_CONFIG})
@@ -101,13 +102,17 @@ export const main = async (
       { kind: 'file', path: args.values.config },
       { readFile: (path) => readFile(path, 'utf8') }
     );
-    inputs = await readInputs(paths, io.kinds);
+    inputs = await readInputs(paths, io.kinds, {
+      warn: (message) => io.stderr(`replay: warning: ${message}`),
+    });
   } catch (error) {
     io.stderr(
       `replay: ${error instanceof ConfigError ? error.message : (error as Error).message}`
     );
     return 2;
   }
+  if (inputs.length === 0)
+    io.stderr(`replay: warning: no events to replay in ${paths.join(', ')}`);
   const log = args.values.verbose ? stderrLog(io.stderr) : silentLog;
   const pipeline = buildPipeline(config, {
     dedup: createMemoryDedupStore(),

@@ -1,4 +1,4 @@
-import type { Config, Route } from '../config/config-schema.js';
+import type { Config, Route, Suppression } from '../config/config-schema.js';
 import type { MessageFormat } from '../config/message-formats.js';
 import type { Check } from '../filters/check.js';
 import {
@@ -67,11 +67,38 @@ const matchCheck = (route: Route, condition?: Condition): Check => {
     check?.(finding);
 };
 
+type CompiledSuppression = {
+  readonly name: string;
+  readonly reason: string;
+  readonly expires: number | undefined;
+  readonly match: Check;
+};
+
+const compileSuppression = (suppression: Suppression): CompiledSuppression => ({
+  name: suppression.name,
+  reason: suppression.reason,
+  expires: suppression.expires?.getTime(),
+  match: anyOf(suppression.match.map(compileCondition)),
+});
+
+/** The first suppression in force at `at` that matches the finding. */
+const suppressing = (
+  suppressions: readonly CompiledSuppression[],
+  finding: Finding,
+  at: number
+) =>
+  suppressions.find(
+    (suppression) =>
+      (suppression.expires === undefined || at < suppression.expires) &&
+      suppression.match(finding) === undefined
+  );
+
 type CompiledRoute = {
   readonly target: RouteTarget;
   readonly stop: boolean;
   /** Custom-action findings reach this route even when suppressed. */
   readonly ignoresSuppressions: boolean;
+  readonly suppressions: readonly CompiledSuppression[];
   readonly match: Check;
   readonly excludes: readonly {
     readonly check: Check;
@@ -92,6 +119,7 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
   },
   stop: route.stop,
   ignoresSuppressions: route.customActionsIgnoreSuppressions === true,
+  suppressions: (route.suppressions ?? []).map(compileSuppression),
   match: route.match
     ? anyOf(route.match.map((condition) => matchCheck(route, condition)))
     : matchCheck(route),
@@ -105,47 +133,43 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
  * Compiles the routes and suppressions of a validated config once. For each
  * finding: the first unexpired suppression that matches wins; otherwise the
  * routes are evaluated in order (a route with `stop` ends the evaluation
- * once it matched) and the finding goes to every route that matched.
+ * once it matched) and the finding goes to every route that matched and
+ * none of whose own unexpired suppressions matched. A finding no route took
+ * because a route's suppression held is `suppressed` (by `route/name`).
  */
 export const createRouter = (config: Config): Router => {
-  const suppressions = config.suppressions.map((suppression) => ({
-    name: suppression.name,
-    reason: suppression.reason,
-    expires: suppression.expires?.getTime(),
-    match: anyOf(suppression.match.map(compileCondition)),
-  }));
+  const suppressions = config.suppressions.map(compileSuppression);
   const routes = config.routes.map((route) => compileRoute(route, config));
   const unsuppressible = routes.filter((route) => route.ignoresSuppressions);
 
   return (finding, now) => {
     const at = now.getTime();
-    for (const suppression of suppressions) {
-      if (suppression.expires !== undefined && at >= suppression.expires)
-        continue;
-      if (suppression.match(finding) === undefined) {
-        // A person asked to share it: routes that say so still post it.
-        const shared = finding.sharedBy
-          ? evaluate(unsuppressible, finding)
-          : undefined;
-        if (shared?.kind === 'routed') return shared;
-        return {
-          kind: 'suppressed',
-          rule: suppression.name,
-          reason: suppression.reason,
-        };
-      }
+    const global = suppressing(suppressions, finding, at);
+    if (global) {
+      // A person asked to share it: routes that say so still post it.
+      const shared = finding.sharedBy
+        ? evaluate(unsuppressible, finding, at)
+        : undefined;
+      if (shared?.kind === 'routed') return shared;
+      return { kind: 'suppressed', rule: global.name, reason: global.reason };
     }
-    return evaluate(routes, finding);
+    return evaluate(routes, finding, at);
   };
 };
 
-/** The routes a finding matches, in order, until one with `stop`. */
+/**
+ * The routes a finding matches, in order, until one with `stop`, leaving out
+ * routes whose own unexpired suppression holds (unless the route posts
+ * shared findings whatever their suppressions say).
+ */
 const evaluate = (
   routes: readonly CompiledRoute[],
-  finding: Finding
+  finding: Finding,
+  at: number
 ): RoutingResult => {
   const matched: RouteTarget[] = [];
   const misses: string[] = [];
+  let routeSuppressed: { rule: string; reason: string } | undefined;
   for (const route of routes) {
     const miss = route.match(finding);
     if (miss !== undefined) {
@@ -159,10 +183,25 @@ const evaluate = (
       misses.push(`${route.target.name}: excluded by ${excluded.text}`);
       continue;
     }
+    const suppressed =
+      finding.sharedBy && route.ignoresSuppressions
+        ? undefined
+        : suppressing(route.suppressions, finding, at);
+    if (suppressed) {
+      routeSuppressed ??= {
+        rule: `${route.target.name}/${suppressed.name}`,
+        reason: suppressed.reason,
+      };
+      misses.push(
+        `${route.target.name}: suppressed by ${suppressed.name} (${suppressed.reason})`
+      );
+      continue;
+    }
     matched.push(route.target);
     if (route.stop) break;
   }
-  return matched.length > 0
-    ? { kind: 'routed', routes: matched }
+  if (matched.length > 0) return { kind: 'routed', routes: matched };
+  return routeSuppressed
+    ? { kind: 'suppressed', ...routeSuppressed }
     : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
 };

@@ -4,21 +4,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import {
+  assertBundledConfig,
+  DEFAULT_BUNDLE_DIR,
+} from '../../infra/bundle-record.js';
+import {
+  DEFAULT_CONFIG_FILE,
+  loadNotifierConfig,
+} from '../../infra/notifier-config.js';
 import { REPO_ROOT } from './events.js';
 
+const bundledExample = (): boolean => {
+  try {
+    assertBundledConfig(
+      join(REPO_ROOT, DEFAULT_BUNDLE_DIR),
+      loadNotifierConfig(join(REPO_ROOT, DEFAULT_CONFIG_FILE)),
+      (path) => path
+    );
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
- * Builds `dist/notify-findings` and `dist/relay-slack` if one is missing
- * (a few s idle). The global setup calls it once before the tests.
+ * Builds `dist/notify-findings` and `dist/relay-slack` with the example
+ * config when one is missing or was built from another config (a few s
+ * idle). The global setup calls it once before the tests.
  */
 export const ensureBundle = (): void => {
   if (
     !existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs')) ||
-    !existsSync(join(REPO_ROOT, 'dist/relay-slack/index.mjs'))
+    !existsSync(join(REPO_ROOT, 'dist/relay-slack/index.mjs')) ||
+    !bundledExample()
   ) {
-    execFileSync('npx', ['tsx', 'scripts/build.ts'], {
-      cwd: REPO_ROOT,
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'npx',
+      ['tsx', 'scripts/build.ts', '--config', DEFAULT_CONFIG_FILE],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'ignore',
+      }
+    );
   }
 };
 

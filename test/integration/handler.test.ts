@@ -370,7 +370,11 @@ describe('Handler: notify-findings cold start', () => {
     // Act & Assess
     await expect(importFunction()).rejects.toMatchObject({
       name: 'ConfigError',
-      problems: [expect.stringContaining('routes[0].topicArn')],
+      problems: [
+        expect.stringContaining(
+          'route "security", topicArn (line 2, column 5)'
+        ),
+      ],
     });
   });
 

@@ -346,8 +346,8 @@ describe('Command: replay', () => {
     expect(code).toBe(2);
     expect(stdout).toEqual([]);
     expect(stderr).toContain('test/fixtures/config/invalid.yaml');
-    expect(stderr).toContain('routes[0].topicArn');
-    expect(stderr).toContain('routes[0].format');
+    expect(stderr).toContain('route "critical", topicArn (line 4, column 5)');
+    expect(stderr).toContain('route "critical", format (line 5, column 13)');
   });
 
   it('exits 2 when the configuration file does not exist', async () => {

@@ -34,8 +34,8 @@ describe('Command: config:check', () => {
     expect(result.stdout).toMatch(
       /config\/example\.yaml: valid — 4 route\(s\)/
     );
-    expect(result.stdout).toMatch(
-      /warning: suppression "old-openssl-waiver" expired/
+    expect(result.stderr).toMatch(
+      /^warning: suppression "old-openssl-waiver", expires \(line 68, column 14\): expired 2024-01-02T00:00:00\.000Z and no longer applies/
     );
   });
 
@@ -49,7 +49,7 @@ describe('Command: config:check', () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /routes\[0\]\.topicArn: expected a standard SNS topic ARN/
+      /route "r", topicArn \(line 3, column 15\): expected a standard SNS topic ARN/
     );
   });
 

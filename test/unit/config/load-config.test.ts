@@ -111,7 +111,7 @@ describe('Function: configFromText', () => {
     expect(fromJson.routes[0]).toMatchObject({ name: 'r', format: 'chatbot' });
   });
 
-  it('reports JSON problems with their paths, as for YAML', async () => {
+  it('reports JSON problems with their routes, lines and columns, as for YAML', async () => {
     // Prepare
     const text = JSON.stringify({
       routes: [{ name: 'r', topicArn: 'arn:aws:sns:us-east-1:1:t' }],
@@ -123,8 +123,12 @@ describe('Function: configFromText', () => {
 
     // Assess
     await expect(loading).rejects.toThrow(ConfigError);
-    await expect(loading).rejects.toThrow(/routes\[0\]\.topicArn/);
-    await expect(loading).rejects.toThrow(/logLevel: expected one of DEBUG/);
+    await expect(loading).rejects.toThrow(
+      /route "r", topicArn \(line 1, column 35\)/
+    );
+    await expect(loading).rejects.toThrow(
+      /logLevel \(line 1, column \d+\): expected one of DEBUG/
+    );
   });
 
   it('reports text that is neither JSON nor YAML', async () => {

@@ -87,132 +87,147 @@ describe('Function: parseConfig', () => {
     {
       case: 'no routes',
       text: 'routes: []',
-      expected: /^routes: define at least one route/,
+      expected: /^routes \(line 1, column 9\): define at least one route/,
     },
     {
       case: 'a wrong type',
       text: withRoute('    stop: "yes"\n'),
-      expected: /^routes\[0\]\.stop: expected boolean, got string "yes"/,
+      expected:
+        /^route "r", stop \(line \d+, column \d+\): expected boolean, got string "yes"/,
     },
     {
       case: 'an unknown key close to a known one',
       text: withRoute('    formatt: chatbot\n'),
-      expected: /^routes\[0\]\.formatt: unknown key; did you mean "format"\?/,
+      expected:
+        /^route "r", formatt \(line \d+, column \d+\): unknown key; did you mean "format"\?/,
     },
     {
       case: 'an unknown key far from any known one',
       text: `${withRoute('')}colour: blue\n`,
-      expected: /^colour: unknown key; known keys: routes, suppressions, dedup/,
+      expected:
+        /^colour \(line 4, column 1\): unknown key; known keys: routes, suppressions, dedup/,
     },
     {
       case: 'a bad topic ARN',
       text: 'routes:\n  - name: r\n    topicArn: arn:aws:sqs:us-east-1:123456789012:q\n',
-      expected: /^routes\[0\]\.topicArn: expected a standard SNS topic ARN/,
+      expected:
+        /^route "r", topicArn \(line \d+, column \d+\): expected a standard SNS topic ARN/,
     },
     {
       case: 'a FIFO topic',
       text: `routes:\n  - name: r\n    topicArn: ${TOPIC}.fifo\n`,
       expected:
-        /^routes\[0\]\.topicArn: FIFO topics cannot deliver to AWS Chatbot/,
+        /^route "r", topicArn \(line \d+, column \d+\): FIFO topics cannot deliver to AWS Chatbot/,
     },
     {
       case: 'a bad severity',
       text: withRoute('    match:\n      severity: { min: HIGHEST }\n'),
       expected:
-        /^routes\[0\]\.match\[0\]\.severity\.min: expected one of INFORMATIONAL, .*; got "HIGHEST"; did you mean "HIGH"\?/,
+        /^route "r", match\[0\]\.severity\.min \(line \d+, column \d+\): expected one of INFORMATIONAL, .*; got "HIGHEST"; did you mean "HIGH"\?/,
     },
     {
       case: 'contradictory severity min/max',
       text: withRoute(
         '    match:\n      severity: { min: CRITICAL, max: LOW }\n'
       ),
-      expected: /^routes\[0\]\.match\[0\]\.severity: min is above max/,
+      expected:
+        /^route "r", match\[0\]\.severity \(line \d+, column \d+\): min is above max/,
     },
     {
       case: 'contradictory score min/max',
       text: withRoute('    match:\n      score: { min: 9, max: 4 }\n'),
-      expected: /^routes\[0\]\.match\[0\]\.score: min is above max/,
+      expected:
+        /^route "r", match\[0\]\.score \(line \d+, column \d+\): min is above max/,
     },
     {
       case: 'a score out of range',
       text: withRoute('    match:\n      score: { min: 11 }\n'),
-      expected: /^routes\[0\]\.match\[0\]\.score\.min: Too big/,
+      expected:
+        /^route "r", match\[0\]\.score\.min \(line \d+, column \d+\): a score is between 0 and 10/,
     },
     {
       case: 'a bad date',
       text: `${withRoute('')}suppressions:\n  - name: s\n    reason: r\n    expires: 2027-02-30\n    match: { product: Inspector }\n`,
-      expected: /^suppressions\[0\]\.expires: not a real calendar date/,
+      expected:
+        /^suppression "s", expires \(line \d+, column \d+\): not a real calendar date/,
     },
     {
       case: 'a date in the wrong format',
       text: `${withRoute('')}suppressions:\n  - name: s\n    reason: r\n    expires: 31/01/2027\n    match: { product: Inspector }\n`,
-      expected: /^suppressions\[0\]\.expires: expected a date \(2027-01-31\)/,
+      expected:
+        /^suppression "s", expires \(line \d+, column \d+\): expected a date \(2027-01-31\)/,
     },
     {
       case: 'a suppression without a reason',
       text: `${withRoute('')}suppressions:\n  - name: s\n    match: { product: Inspector }\n`,
-      expected: /^suppressions\[0\]\.reason: expected string, got nothing/,
+      expected:
+        /^suppression "s", reason \(line \d+, column \d+\): expected string, got nothing/,
     },
     {
       case: 'an empty condition',
       text: withRoute('    match: {}\n'),
       expected:
-        /^routes\[0\]\.match\[0\]: an empty condition would match every finding/,
+        /^route "r", match\[0\] \(line \d+, column \d+\): an empty condition would match every finding/,
     },
     {
       case: 'duplicate route names',
       text: `routes:\n  - name: r\n    topicArn: ${TOPIC}\n  - name: r\n    topicArn: ${TOPIC}\n`,
       expected:
-        /^routes\[1\]\.name: duplicate name "r" \(already used by routes\[0\]\)/,
+        /^route "r", name \(line 4, column 11\): duplicate name "r" \(already used by routes\[0\]\)/,
     },
     {
       case: 'a bad account id',
       text: withRoute('    match:\n      account: 1234\n'),
       expected:
-        /^routes\[0\]\.match\[0\]\.account\[0\]: expected string, got number 1234/,
+        /^route "r", match\[0\]\.account\[0\] \(line \d+, column \d+\): expected string, got number 1234/,
     },
     {
       case: 'a bad region',
       text: withRoute('    match:\n      region: mars-1\n'),
-      expected: /^routes\[0\]\.match\[0\]\.region\[0\]: expected an AWS region/,
+      expected:
+        /^route "r", match\[0\]\.region\[0\] \(line \d+, column \d+\): expected an AWS region/,
     },
     {
       case: 'a reversed port range',
       text: withRoute("    match:\n      ports: ['9000-80']\n"),
       expected:
-        /^routes\[0\]\.match\[0\]\.ports\[0\]: port range "9000-80" runs from high to low/,
+        /^route "r", match\[0\]\.ports\[0\] \(line \d+, column \d+\): port range "9000-80" runs from high to low/,
     },
     {
       case: 'a port out of range',
       text: withRoute('    match:\n      ports: [70000]\n'),
       expected:
-        /^routes\[0\]\.match\[0\]\.ports\[0\]: expected a port \(22\) or a range/,
+        /^route "r", match\[0\]\.ports\[0\] \(line \d+, column \d+\): expected a port \(22\) or a range/,
     },
     {
       case: 'an EPSS minimum above 1',
       text: withRoute('    match:\n      epssMin: 5\n'),
-      expected: /^routes\[0\]\.match\[0\]\.epssMin: Too big/,
+      expected:
+        /^route "r", match\[0\]\.epssMin \(line \d+, column \d+\): EPSS is a probability between 0 and 1: write 0\.1 for 10 %/,
     },
     {
       case: 'a bad tag test',
       text: withRoute('    match:\n      tags: { team: 5 }\n'),
       expected:
-        /^routes\[0\]\.match\[0\]\.tags\.team: expected true \(key present\), false \(key absent\) or a value pattern/,
+        /^route "r", match\[0\]\.tags\.team \(line \d+, column \d+\): expected true \(key present\), false \(key absent\) or a value pattern/,
     },
     {
       case: 'an unknown format',
       text: withRoute('    format: teams\n'),
-      expected: /^routes\[0\]\.format: expected one of chatbot.*; got "teams"/,
+      expected:
+        /^route "r", format \(line \d+, column \d+\): expected one of chatbot.*; got "teams"/,
     },
     {
       case: 'a non-positive dedup window',
       text: `${withRoute('')}dedup:\n  windowHours: 0\n`,
-      expected: /^dedup\.windowHours: at least one minute/,
+      expected:
+        /^dedup\.windowHours \(line 5, column 16\): at least one minute/,
     },
     {
       case: 'a bad route name',
       text: `routes:\n  - name: 'has spaces'\n    topicArn: ${TOPIC}\n`,
-      expected: /^routes\[0\]\.name: use 1-64 letters/,
+      expected:
+        /^route "has spaces", name \(line 2, column 11\): use 1-64 letters/,
     },
   ])('rejects $case with a specific message', ({ text, expected }) => {
     // Act
@@ -232,10 +247,12 @@ describe('Function: parseConfig', () => {
     // Assess
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^routes\[0\]\.topicArn:/),
-        expect.stringMatching(/^routes\[0\]\.formatt:/),
-        expect.stringMatching(/^routes\[0\]\.match\[0\]\.severity\.min:/),
-        expect.stringMatching(/^dedupp:/),
+        expect.stringMatching(/^route "r", topicArn \(line 3, column 15\):/),
+        expect.stringMatching(/^route "r", formatt \(line 4, column 5\):/),
+        expect.stringMatching(
+          /^route "r", match\[0\]\.severity\.min \(line 6, column 24\):/
+        ),
+        expect.stringMatching(/^dedupp \(line 7, column 1\):/),
       ])
     );
   });
@@ -243,7 +260,7 @@ describe('Function: parseConfig', () => {
   it('names the source in the error message', () => {
     // Act & Assess
     expect(() => parseConfig('routes: []', 'my-config.yaml')).toThrow(
-      /Invalid configuration \(my-config\.yaml\):\n {2}- routes: define at least one route/
+      /Invalid configuration \(my-config\.yaml\):\n {2}- routes \(line 1, column 9\): define at least one route/
     );
   });
 });

@@ -56,7 +56,7 @@ routes:
     expect(routedNames(route(aFinding(), NOW))).toEqual(['team']);
   });
 
-  it('filters a finding excluded by tag and says which exclusion applied', () => {
+  it('filters a finding excluded by tag (key in any case) and names the tag', () => {
     // Prepare
     const route = routerFor(`
 routes:
@@ -69,7 +69,8 @@ routes:
       resources: [
         {
           ...finding.resources[0],
-          tags: { InspectorEc2Exclusion: 'true' },
+          // Tag keys match in any case.
+          tags: { inspectorec2exclusion: 'true' },
         } as never,
       ],
     });
@@ -80,7 +81,8 @@ routes:
     // Assess
     expect(result).toEqual({
       kind: 'filtered',
-      reason: 'no route matched (security: excluded by tags)',
+      reason:
+        'no route matched (security: excluded by tags InspectorEc2Exclusion (present))',
     });
     expect(routedNames(route(finding, NOW))).toEqual(['security']);
   });
@@ -184,11 +186,13 @@ suppressions:
       });
     });
 
-    it('no longer applies once expired', () => {
+    it('applies through the expiry date and no longer after it', () => {
       // Act
-      const result = route(aFinding(), new Date('2026-07-01T00:00:00Z'));
+      const lastDay = route(aFinding(), new Date('2026-07-01T23:59:59Z'));
+      const result = route(aFinding(), new Date('2026-07-02T00:00:00Z'));
 
       // Assess
+      expect(lastDay.kind).toBe('suppressed');
       expect(routedNames(result)).toEqual(['all']);
     });
 
