@@ -65,7 +65,7 @@ const eventDetails = (report: EventReport, event: unknown) => {
 const rejectedFindingDetails = (report: EventReport, event: unknown) => ({
   ...(report.meta.source ? { source: report.meta.source } : {}),
   ...(report.meta.detailType ? { detailType: report.meta.detailType } : {}),
-  event: eventForLog(event),
+  ...eventForLog(event),
 });
 
 /**

@@ -281,6 +281,7 @@ describe('Pre-filter: notifierRules(config)', () => {
       'Inspector2Findings',
       'Inspector2OnDemandAmiFindings',
       'SecurityHubFindingsImported',
+      'SecurityHubFindingsImportedV2',
       'Inspector2Coverage',
       'SecurityHubCustomActions',
     ]);

@@ -200,6 +200,7 @@ describe('SAM template: the same system as the CDK stack', () => {
       'Inspector2Findings',
       'Inspector2OnDemandAmiFindings',
       'SecurityHubFindingsImported',
+      'SecurityHubFindingsImportedV2',
     ]);
     expect(Object.keys(samEvents).sort()).toEqual(
       basePatterns()

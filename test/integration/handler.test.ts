@@ -151,10 +151,7 @@ describe('Handler: notify-findings', () => {
 
   it('returns normally for an ignored event, without publishing', async () => {
     // Prepare
-    const event = getTestEvent(
-      'ignored',
-      'securityhub-findings-imported-v2-guardduty'
-    );
+    const event = getTestEvent('ignored', 'securityhub-insight-results');
 
     // Act
     const report = await handler(event, fakeContext());
@@ -204,26 +201,33 @@ describe('Handler: notify-findings', () => {
     ) as { id: string };
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
 
-    // Act
-    const report = await handler(structuredClone(event), fakeContext());
+    // Act: the valid finding is published, then the invocation fails so
+    // that Lambda keeps the whole event in the failure destination.
+    const error = await handler(structuredClone(event), fakeContext()).then(
+      () => undefined,
+      (thrown: unknown) => thrown
+    );
 
     // Assess
+    expect(error).toBeInstanceOf(RejectedEventError);
+    const { report } = error as RejectedEventError;
     expect(report.outcome).toBe('processed');
     expect(report.findings.map((finding) => finding.outcome)).toEqual([
       'published',
     ]);
     expect(report.rejected).toEqual([
       {
-        index: 0,
-        findingId: expect.stringMatching(/finding\/bad0+bad0$/),
+        path: 'detail.findings[0]',
+        id: expect.stringMatching(/finding\/bad0+bad0$/),
         reason: expect.stringMatching(/^detail\.findings\[0\]\.severity_id: /),
       },
     ]);
     expect(log.error).toHaveBeenCalledWith(
-      'event rejected',
+      'finding rejected',
       expect.objectContaining({
         eventId: event.id,
         outcome: 'rejected',
+        path: 'detail.findings[0]',
         findingId: expect.stringMatching(/bad0$/),
         detailType: 'Findings Imported V2',
         event,

@@ -153,7 +153,7 @@ describe('Findings Imported V2 (properties)', () => {
           expect(parsed.findings).toHaveLength(valid.length);
           expect(parsed.rejected).toEqual([
             expect.objectContaining({
-              index: position,
+              path: `detail.findings[${position}]`,
               reason: expect.stringMatching(
                 new RegExp(`^detail\\.findings\\[${position}\\]\\.${key}`)
               ),

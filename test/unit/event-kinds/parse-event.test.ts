@@ -361,10 +361,7 @@ describe('Function: parseEvent', () => {
 
     it('ignores a kind not handled even when its detail is not a finding', () => {
       // Prepare
-      const event = getTestEvent(
-        'ignored',
-        'securityhub-findings-imported-v2-guardduty'
-      );
+      const event = getTestEvent('ignored', 'securityhub-insight-results');
 
       // Act
       const parsed = parseEvent(event);
