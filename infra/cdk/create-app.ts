@@ -67,6 +67,9 @@ export const createApp = (app: App): FindingsNotifierStack => {
     return parsed;
   };
 
+  // Context values that contradict each other are refused before anything
+  // is read from disk.
+  const topics = topicsFrom(context);
   const configFile = context('configFile') ?? DEFAULT_CONFIG_FILE;
   const file = loadNotifierConfig(configFile);
   const { config } = file;
@@ -84,7 +87,6 @@ export const createApp = (app: App): FindingsNotifierStack => {
   }
   const memorySize = number('memorySize');
   const reservedConcurrency = number('reservedConcurrency');
-  const topics = topicsFrom(context);
   const alarmTopicArn = context('alarmTopicArn');
 
   const stack = new FindingsNotifierStack(

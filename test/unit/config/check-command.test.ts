@@ -35,7 +35,7 @@ describe('Command: config:check', () => {
       /config\/example\.yaml: valid — 4 route\(s\)/
     );
     expect(result.stderr).toMatch(
-      /^warning: suppression "old-openssl-waiver", expires \(line 68, column 14\): expired 2024-01-02T00:00:00\.000Z and no longer applies/
+      /^warning: suppression "old-openssl-waiver", expires \(line 70, column 14\): expired 2024-01-02T00:00:00\.000Z and no longer applies/
     );
   });
 

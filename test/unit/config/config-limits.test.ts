@@ -48,9 +48,11 @@ describe('Config limits', () => {
       );
       expect(problems).toEqual([
         expect.stringMatching(
-          /^routes\[0\]\.dedupWindowHours: at least one minute/
+          /^route "a", dedupWindowHours \(line \d+, column \d+\): at least one minute/
         ),
-        expect.stringMatching(/^dedup\.windowHours: at least one minute/),
+        expect.stringMatching(
+          /^dedup\.windowHours \(line \d+, column \d+\): at least one minute/
+        ),
       ]);
     }
   );

@@ -69,17 +69,17 @@ describe('Config: the condition keys of notices and custom actions', () => {
   it.each([
     {
       match: '{ coverage: { reason: UNMANAGED_EC2 } }',
-      says: 'routes[0].match[0].coverage.reason[0]: expected one of',
+      says: 'route "r", match[0].coverage.reason[0] (line 1, column 100): expected one of',
       hint: 'did you mean "UNMANAGED_EC2_INSTANCE"?',
     },
     {
       match: '{ kind: coverag }',
-      says: 'routes[0].match[0].kind[0]: expected one of finding, coverage, scan, custom-action',
+      says: 'route "r", match[0].kind[0] (line 1, column 86): expected one of finding, coverage, scan, custom-action',
       hint: 'did you mean "coverage"?',
     },
     {
       match: '{ coverage: {} }',
-      says: 'routes[0].match[0].coverage: list status, reason or scanType',
+      says: 'match[0].coverage (line 1, column',
       hint: '',
     },
   ])('names what is wrong in $match', ({ match, says, hint }) => {
