@@ -10,6 +10,7 @@ import type {
   FindingIdentifier,
   OcsfIdentifier,
 } from './acknowledger.js';
+import { failChunk, settleChunk } from './chunk-outcome.js';
 import { updateV2Findings } from './security-hub-v2-update.js';
 
 /** `BatchUpdateFindings` takes at most 100 finding identifiers. */
@@ -81,24 +82,12 @@ export const createSecurityHubAcknowledger = (
               entry,
             ])
           );
-          for (const finding of chunk) {
-            const entry = unprocessed.get(finding.id);
-            if (entry) {
-              failed.push({
-                findingId: finding.id,
-                code: entry.ErrorCode ?? 'Unprocessed',
-                message: entry.ErrorMessage ?? 'not processed',
-              });
-            } else acknowledged.push(finding.id);
-          }
+          settleChunk(chunk, unprocessed, (finding) => finding.id, {
+            acknowledged,
+            failed,
+          });
         } catch (error) {
-          for (const finding of chunk) {
-            failed.push({
-              findingId: finding.id,
-              code: errorCode(error),
-              message: error instanceof Error ? error.message : String(error),
-            });
-          }
+          failChunk(chunk, error, failed);
         }
       }
       if (ocsf.length > 0) {

@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/client-securityhub';
 import { errorCode } from '../publish/sns-errors.js';
 import type { AcknowledgeResult, OcsfIdentifier } from './acknowledger.js';
+import { failChunk, settleChunk } from './chunk-outcome.js';
 
 /**
  * Findings per `BatchUpdateFindingsV2` call. The API reference states no
@@ -61,24 +62,12 @@ export const updateV2Findings = async (
           entry,
         ])
       );
-      for (const finding of chunk) {
-        const entry = unprocessed.get(finding.metadataUid);
-        if (entry) {
-          failed.push({
-            findingId: finding.id,
-            code: entry.ErrorCode ?? 'Unprocessed',
-            message: entry.ErrorMessage ?? 'not processed',
-          });
-        } else acknowledged.push(finding.id);
-      }
+      settleChunk(chunk, unprocessed, (finding) => finding.metadataUid, {
+        acknowledged,
+        failed,
+      });
     } catch (error) {
-      for (const finding of chunk) {
-        failed.push({
-          findingId: finding.id,
-          code: errorCode(error),
-          message: error instanceof Error ? error.message : String(error),
-        });
-      }
+      failChunk(chunk, error, failed);
     }
   }
   return { acknowledged, failed };
