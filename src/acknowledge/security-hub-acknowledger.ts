@@ -2,7 +2,6 @@ import {
   BatchUpdateFindingsCommand,
   type SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import { errorCode } from '../publish/sns-errors.js';
 import type {
   AcknowledgeResult,
   Acknowledger,

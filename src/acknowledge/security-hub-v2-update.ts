@@ -2,7 +2,6 @@ import {
   BatchUpdateFindingsV2Command,
   type SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import { errorCode } from '../publish/sns-errors.js';
 import type { AcknowledgeResult, OcsfIdentifier } from './acknowledger.js';
 import { failChunk, settleChunk } from './chunk-outcome.js';
 
