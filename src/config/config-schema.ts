@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ConditionSchema } from '../filters/condition-schema.js';
 import { CUSTOM_ACTION_ROUTE_KEYS } from './custom-action-route-keys.js';
+import { DIGEST_DEFAULTS, DigestSchema } from './digest-schema.js';
 import { MESSAGE_FORMATS } from './message-formats.js';
 import { RouteSlackSchema } from './slack-relay-schema.js';
 
@@ -144,6 +145,8 @@ export const RouteSchema = z
       .optional(),
     /** Post this route's messages to a Slack incoming webhook (the Slack relay). */
     slack: RouteSlackSchema.optional(),
+    /** How a burst on this route becomes digests (`src/config/digest-schema.ts`). */
+    digest: DigestSchema.default(DIGEST_DEFAULTS),
     ...CUSTOM_ACTION_ROUTE_KEYS,
   })
   .superRefine((route, context) => {

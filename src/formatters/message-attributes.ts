@@ -1,3 +1,4 @@
+import { severityRank } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 
 /** SNS allows at most 10 message attributes per message. */
@@ -44,3 +45,38 @@ export const messageAttributes = (
       .slice(0, MAX_ATTRIBUTES)
       .map(([name, value]) => [name, attributeValue(value)])
   );
+
+/**
+ * The attributes of a digest: the worst severity, each other attribute's
+ * value when all its findings share it and `multiple` otherwise, and
+ * `kind: digest`, so a filter policy can tell digests from single findings.
+ */
+export const digestAttributes = (
+  findings: readonly Finding[],
+  route: string
+): Record<string, string> => {
+  const each = findings.map((finding) => messageAttributes(finding, route));
+  const shared = (name: string) => {
+    const values = new Set(each.map((attributes) => attributes[name]));
+    return values.size === 1 ? ([...values][0] ?? 'unknown') : 'multiple';
+  };
+  const worst = findings.reduce<Finding | undefined>(
+    (top, finding) =>
+      !top ||
+      severityRank[finding.severity.label] > severityRank[top.severity.label]
+        ? finding
+        : top,
+    undefined
+  );
+  return {
+    severity: worst ? worst.severity.label : 'unknown',
+    provider: shared('provider'),
+    product: shared('product'),
+    findingType: shared('findingType'),
+    account: shared('account'),
+    region: shared('region'),
+    route: attributeValue(route),
+    lifecycle: shared('lifecycle'),
+    kind: 'digest',
+  };
+};

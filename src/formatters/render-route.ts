@@ -33,7 +33,7 @@ const MACHINE_PROTOCOLS = [
   'firehose',
 ] as const;
 
-const perProtocolBody = (
+export const perProtocolBody = (
   text: RenderedMessage,
   machine: RenderedMessage
 ): RenderedMessage => ({

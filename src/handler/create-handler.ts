@@ -1,5 +1,5 @@
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
+import middy, { type MiddyfiedHandler } from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { MAX_NESTING, tooDeepAt } from '../events/nesting.js';
 import { logDecision } from '../observability/decision-log.js';
 import type { DecisionMetrics } from '../observability/decision-metrics.js';
@@ -9,6 +9,13 @@ import type { EventReport } from '../pipeline/outcome.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { DeliveryError } from './delivery-error.js';
 import { hasRejections, RejectedEventError } from './rejected-event-error.js';
+import {
+  type BatchResult,
+  eventOfRecord,
+  isSqsEvent,
+  partialResponse,
+  recordFailed,
+} from './sqs-batch.js';
 
 export type HandlerDeps = {
   readonly pipeline: Pipeline;
@@ -21,6 +28,8 @@ export type HandlerDeps = {
    * a claim could then expire while its holder is still publishing.
    */
   readonly dedupLeaseMs?: number;
+  /** Buffered mode: sees each SQS batch's reports (replay, bench, tests); Lambda gets only the failures. */
+  readonly onBatch?: (result: BatchResult) => void;
 };
 
 /** A rejected event up to this size (JSON characters) is logged whole. */
@@ -69,10 +78,12 @@ const rejectedFindingDetails = (report: EventReport, event: unknown) => ({
 });
 
 /**
- * The Lambda handler behind the EventBridge rules, wired with middy. It holds
- * no finding logic: it runs the pipeline, logs and counts every decision in
- * its report, and turns the report into the invocation's result.
+ * The Lambda handler behind the EventBridge rules (direct mode) or the SQS
+ * queue they feed (buffered mode), wired with middy. It holds no finding
+ * logic: it runs the pipeline, logs and counts every decision in its
+ * report, and turns the report into the invocation's result.
  *
+ * An EventBridge event:
  * - ignored event: logged at INFO, success;
  * - rejected (malformed) event, or findings of it rejected on their own: each
  *   logged at ERROR with its path (a small event with the event itself), the
@@ -86,6 +97,13 @@ const rejectedFindingDetails = (report: EventReport, event: unknown) => ({
  *   as failed so the event reaches the failure destination, never a silent
  *   success.
  *
+ * An SQS batch: its events are processed together (one invocation: shared
+ * claims, grouped notices and digests), each decision logged with its
+ * record's message id, and the records with a failed delivery or a
+ * rejection are returned as batch item failures: SQS delivers only those
+ * again, and after the queue's receive count moves them to its dead-letter
+ * queue. The others are deleted.
+ *
  * Metrics are flushed whether the invocation succeeds or throws.
  */
 export const createHandler = ({
@@ -93,9 +111,66 @@ export const createHandler = ({
   log,
   metrics,
   dedupLeaseMs,
-}: HandlerDeps) => {
+  onBatch,
+}: HandlerDeps): NotifierHandler => {
   let timeoutChecked = dedupLeaseMs === undefined;
-  return middy<unknown, EventReport, Error, Context>().handler(
+  const record = (report: EventReport, event: unknown, messageId?: string) => {
+    const where = messageId ? { sqsMessageId: messageId } : {};
+    const details = { ...eventDetails(report, event), ...where };
+    for (const decision of decisionsOf(report)) {
+      metrics?.count(decision);
+      logDecision(
+        log,
+        decision,
+        report.outcome === 'processed' && decision.outcome === 'rejected'
+          ? { ...rejectedFindingDetails(report, event), ...where }
+          : details
+      );
+    }
+  };
+
+  const runRecords = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const events = event.Records.map(eventOfRecord);
+    const reports = await pipeline.runBatch(events);
+    const result: BatchResult = {
+      reports: event.Records.map((item, index) => ({
+        id: item.messageId,
+        report: reports[index] as EventReport,
+      })),
+      failedIds: event.Records.flatMap((item, index) => {
+        const report = reports[index];
+        return report && recordFailed(report) ? [item.messageId] : [];
+      }),
+    };
+    result.reports.forEach(({ id, report }, index) => {
+      record(report, events[index], id);
+    });
+    onBatch?.(result);
+    if (result.failedIds.length > 0) {
+      log.error('records not done; SQS delivers them again', {
+        failedRecords: result.failedIds.length,
+        records: event.Records.length,
+      });
+    }
+    return partialResponse(result.failedIds);
+  };
+
+  const runEvent = async (event: unknown): Promise<EventReport> => {
+    const report = await pipeline.run(event);
+    record(report, event);
+    if (report.findings.some((finding) => finding.outcome === 'failed')) {
+      throw new DeliveryError(report);
+    }
+    if (hasRejections(report)) throw new RejectedEventError(report);
+    return report;
+  };
+
+  const handler = middy<
+    unknown,
+    EventReport | SQSBatchResponse,
+    Error,
+    Context
+  >().handler(
     async (event, context) => {
       if (!timeoutChecked) {
         timeoutChecked = true;
@@ -104,33 +179,25 @@ export const createHandler = ({
           log.warn('function timeout is not shorter than the dedup lease', {
             remainingMs,
             dedupLeaseMs,
-            fix: 'set the function timeout to 30 s or less',
+            fix: 'deploy with infra/cdk or infra/sam: they set DEDUP_LEASE_SECONDS to the timeout + 15 s',
           });
         }
       }
       try {
-        const report = await pipeline.run(event);
-        const details = eventDetails(report, event);
-        for (const decision of decisionsOf(report)) {
-          metrics?.count(decision);
-          logDecision(
-            log,
-            decision,
-            report.outcome === 'processed' && decision.outcome === 'rejected'
-              ? rejectedFindingDetails(report, event)
-              : details
-          );
-        }
-        if (report.findings.some((finding) => finding.outcome === 'failed')) {
-          throw new DeliveryError(report);
-        }
-        if (hasRejections(report)) throw new RejectedEventError(report);
-        return report;
+        return isSqsEvent(event) ? await runRecords(event) : await runEvent(event);
       } finally {
         metrics?.flush();
       }
     }
   );
+  return handler as NotifierHandler;
 };
 
-export type NotifierHandler = ReturnType<typeof createHandler>;
+/**
+ * The handler takes both shapes: an SQS batch answers with its partial
+ * batch response, an EventBridge event with its report.
+ */
+export type NotifierHandler = {
+  (event: SQSEvent, context: Context): Promise<SQSBatchResponse>;
+  (event: unknown, context: Context): Promise<EventReport>;
+} & MiddyfiedHandler<unknown, EventReport | SQSBatchResponse, Error, Context>;

@@ -8,7 +8,7 @@ import { createDecisionMetrics } from '../observability/decision-metrics.js';
 import { powertoolsEmitter } from '../observability/powertools-emitter.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import type { Publisher } from '../publish/publisher.js';
-import { createHandler } from './create-handler.js';
+import { createHandler, type NotifierHandler } from './create-handler.js';
 
 const SERVICE = 'findings-notifier';
 
@@ -56,4 +56,4 @@ export const createNotifierHandler = ({
       ...(acknowledger ? { acknowledger } : {}),
       log: logger,
     }),
-  }).use(injectLambdaContext(logger));
+  }).use(injectLambdaContext(logger)) as NotifierHandler;

@@ -5,7 +5,7 @@ import type {
 } from '../acknowledge/acknowledger.js';
 import type { EventMeta } from '../event-kinds/parse-event.js';
 import type { Finding } from '../findings/finding.js';
-import type { Pending } from './deliver.js';
+import type { Claimed } from './claim-for.js';
 import type { Log } from './log.js';
 import type { Delivery } from './outcome.js';
 
@@ -34,12 +34,12 @@ const identifierOf = (finding: Finding): FindingIdentifier | undefined => {
 /** Security Hub findings still NEW that a route with `acknowledge` published. */
 export const ackCandidates = (
   finding: Finding,
-  pending: readonly Pending[],
+  claims: readonly Claimed[],
   delivered: readonly Delivery[]
 ): AckCandidate[] => {
   const identifier = identifierOf(finding);
   if (!identifier) return [];
-  return pending
+  return claims
     .filter(
       (claim, index) =>
         claim.route.acknowledge && delivered[index]?.outcome === 'published'

@@ -2,10 +2,13 @@ import type { DedupStore } from '../dedup/dedup-store.js';
 import type { OutgoingMessage, Publisher } from '../publish/publisher.js';
 import type { Claimed } from './claim-for.js';
 import type { Log } from './log.js';
-import type { Delivery } from './outcome.js';
+import type { Delivery, DigestRef } from './outcome.js';
 
-/** A claim with its rendered message. */
-export type Pending = Claimed & { readonly message: OutgoingMessage };
+/** A claim with its rendered message (shared by the claims of a grouped notice or digest). */
+export type Pending = Claimed & {
+  readonly message: OutgoingMessage;
+  readonly digest?: DigestRef;
+};
 
 /** What delivering needs: the store to confirm or release, the publisher. */
 export type DeliverDeps = {
@@ -46,10 +49,16 @@ export const createDeliver =
   (deps: DeliverDeps) =>
   async (pending: readonly Pending[]): Promise<Delivery[]> => {
     if (pending.length === 0) return [];
-    // Claims that share a message (a grouped notice) publish it once.
-    const messages = [...new Set(pending.map((claim) => claim.message))];
+    // Claims that share a message (a grouped notice, a digest) publish it once.
+    const byMessage = new Map<OutgoingMessage, Pending[]>();
+    for (const claim of pending) {
+      const claims = byMessage.get(claim.message) ?? [];
+      claims.push(claim);
+      byMessage.set(claim.message, claims);
+    }
+    const messages = [...byMessage.keys()];
     const claimsOf = (index: number) =>
-      pending.filter((claim) => claim.message === messages[index]);
+      byMessage.get(messages[index] as OutgoingMessage) ?? [];
     const settled = new Set<number>();
     const settle = async (index: number, ok: boolean) => {
       if (settled.has(index)) return;
@@ -76,10 +85,10 @@ export const createDeliver =
     await Promise.all(
       messages.map((_, index) => settle(index, published[index]?.ok === true))
     );
-    const byMessage = new Map(
+    const resultOf = new Map(
       messages.map((message, index) => [message, published[index]])
     );
-    const results = pending.map((claim) => byMessage.get(claim.message));
+    const results = pending.map((claim) => resultOf.get(claim.message));
     return pending.map((claim, index): Delivery => {
       const result = results[index];
       const base = {
@@ -88,6 +97,7 @@ export const createDeliver =
         format: claim.route.format,
         variant: claim.variant,
         message: claim.message,
+        ...(claim.digest ? { digest: claim.digest } : {}),
       };
       if (result?.ok) {
         return { ...base, outcome: 'published', messageId: result.messageId };

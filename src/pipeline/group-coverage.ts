@@ -1,9 +1,6 @@
 import { coverageReason } from '../findings/coverage-reasons.js';
 import type { Finding } from '../findings/finding.js';
 import type { CoverageNotice } from '../findings/notice.js';
-import type { OutgoingMessage } from '../publish/publisher.js';
-import type { RouteTarget } from '../routing/router.js';
-import type { Pending } from './deliver.js';
 
 /** From this many coverage changes of one kind on one route, one notice says them all. */
 export const GROUP_MIN = 2;
@@ -65,34 +62,24 @@ export const groupedNotice = (members: readonly Finding[]): Finding => {
 };
 
 /**
- * Coverage changes claimed in one batch on one route with the same account,
- * region, scan type, status and reason (a fleet losing SSM at once) share
- * one message: every member keeps its own claim, confirmed or released with
- * that one publish. Other claims keep their own message. Same order and
- * length as `claimed`.
+ * Coverage changes claimed in one invocation on one route with the same
+ * account, region, scan type, status and reason (a fleet losing SSM at
+ * once): groups of at least `GROUP_MIN`, each to share one message. Every
+ * member keeps its own claim, confirmed or released with that one publish.
  */
-export const groupCoverage = (
-  claimed: readonly Pending[],
-  findingOf: (claim: Pending) => Finding,
-  render: (route: RouteTarget, notice: Finding) => OutgoingMessage
-): Pending[] => {
-  const groups = new Map<string, Pending[]>();
-  for (const claim of claimed) {
-    const finding = findingOf(claim);
+export const coverageGroups = <T extends { readonly finding: Finding }>(
+  items: readonly T[],
+  routeOf: (item: T) => string
+): T[][] => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const { finding } = item;
     const notice = finding.notice;
     if (notice?.kind !== 'coverage' || finding.sharedBy) continue;
-    const key = groupKey(claim.route.name, finding, notice);
-    groups.set(key, [...(groups.get(key) ?? []), claim]);
+    const key = groupKey(routeOf(item), finding, notice);
+    const members = groups.get(key) ?? [];
+    members.push(item);
+    groups.set(key, members);
   }
-  const shared = new Map<Pending, OutgoingMessage>();
-  for (const members of groups.values()) {
-    const [first] = members;
-    if (!first || members.length < GROUP_MIN) continue;
-    const message = render(first.route, groupedNotice(members.map(findingOf)));
-    for (const member of members) shared.set(member, message);
-  }
-  return claimed.map((claim) => {
-    const message = shared.get(claim);
-    return message ? { ...claim, message } : claim;
-  });
+  return [...groups.values()].filter((members) => members.length >= GROUP_MIN);
 };

@@ -5,6 +5,16 @@ import type { RejectedItem } from '../events/each-item.js';
 import type { FindingType, Severity } from '../findings/finding.js';
 import type { OutgoingMessage } from '../publish/publisher.js';
 
+/** Which digest message a finding was counted in. */
+export type DigestRef = {
+  readonly id: string;
+  /** 1-based; `parts` messages make the digest. */
+  readonly part: number;
+  readonly parts: number;
+  /** Findings counted in this message. */
+  readonly findings: number;
+};
+
 /** What happened to a finding on one route. */
 export type Delivery = {
   readonly route: string;
@@ -20,6 +30,8 @@ export type Delivery = {
   readonly errorCode?: string;
   /** For failed deliveries: whether a retry may succeed. */
   readonly retryable?: boolean;
+  /** The digest message this finding was counted in (a burst). */
+  readonly digest?: DigestRef;
 };
 
 export type FindingOutcomeKind =

@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { DedupStore } from '../dedup/dedup-store.js';
 import type { EventKind } from '../event-kinds/event-kind.js';
@@ -6,7 +7,7 @@ import type { Finding } from '../findings/finding.js';
 import type { ItemKind } from '../findings/notice.js';
 import type { Formatter } from '../formatters/formatter.js';
 import type { Publisher } from '../publish/publisher.js';
-import type { Router, RouteTarget } from '../routing/router.js';
+import type { Router } from '../routing/router.js';
 import { unservedReason } from '../routing/served-kinds.js';
 import {
   type AckCandidate,
@@ -14,15 +15,17 @@ import {
   createAcknowledgeStep,
 } from './acknowledge-step.js';
 import {
+  type Claimed,
   type ClaimWait,
   createClaimFor,
   DEFAULT_CLAIM_WAIT,
   type WaitBudget,
 } from './claim-for.js';
 import { collapseRepeats } from './collapse-repeats.js';
+import { composeMessages } from './compose-messages.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
 import { report, waves } from './finding-report.js';
-import { groupCoverage } from './group-coverage.js';
+import type { FindingClaim } from './digest-plan.js';
 import type { Log } from './log.js';
 import {
   type Delivery,
@@ -30,7 +33,6 @@ import {
   type FindingReport,
   summarize,
 } from './outcome.js';
-import { routeMessage } from './route-message.js';
 
 export type PipelineDeps = {
   readonly router: Router;
@@ -52,9 +54,12 @@ export type PipelineDeps = {
 /** A routed finding with its claims (to publish) and its other deliveries. */
 type Claiming = {
   readonly finding: Finding;
-  readonly pending: readonly Pending[];
+  readonly claims: readonly Claimed[];
   readonly deliveries: readonly Delivery[];
 };
+
+/** Findings routed and claimed at once (each one or two DynamoDB calls per route). */
+export const CLAIM_CONCURRENCY = 32;
 
 /** A finding that is done (filtered, suppressed) or waits for its publish. */
 type Prepared = { readonly done: FindingReport } | Claiming;
@@ -74,40 +79,11 @@ export const createPipeline = (deps: PipelineDeps) => {
   const deliver = createDeliver(deps);
   const acknowledge = createAcknowledgeStep(deps);
 
-  const claimRoute = async (
-    finding: Finding,
-    route: RouteTarget,
-    budget: WaitBudget
-  ): Promise<Pending | Delivery> => {
-    const claim = await claimFor(finding, route, budget);
-    if (!('token' in claim)) return claim;
-    try {
-      // Render step: the claim decided the variant; rendering only turns
-      // the finding into the route's message.
-      const message = routeMessage(
-        route,
-        finding,
-        {
-          route: route.name,
-          variant: claim.variant,
-          ...(claim.previous
-            ? { previousSeverity: claim.previous.severity }
-            : {}),
-        },
-        deps.formatters
-      );
-      return { ...claim, message };
-    } catch (error) {
-      await releaseAll(deps, [claim]);
-      throw error;
-    }
-  };
-
   /** Routes a finding and claims its routes; publishing comes later, per wave. */
   const prepareFinding = async (
     finding: Finding,
     budget: WaitBudget,
-    claimed: Pending[]
+    held: Claimed[]
   ): Promise<Prepared> => {
     const routing = deps.router(finding, deps.now());
     if (routing.kind === 'suppressed') {
@@ -120,96 +96,107 @@ export const createPipeline = (deps: PipelineDeps) => {
     // Each route has its own dedup key: the claims go out together, not
     // one round trip after another.
     const settled = await Promise.allSettled(
-      routing.routes.map((route) => claimRoute(finding, route, budget))
+      routing.routes.map(async (route) => {
+        const claim = await claimFor(finding, route, budget);
+        // Shared with the caller as soon as it exists, so a throw releases it.
+        if ('token' in claim) held.push(claim);
+        return claim;
+      })
     );
-    const pending: Pending[] = [];
+    const claims: Claimed[] = [];
     const deliveries: Delivery[] = [];
     let failure: { reason: unknown } | undefined;
     for (const result of settled) {
       if (result.status === 'rejected') failure ??= result;
-      else if ('token' in result.value) {
-        pending.push(result.value);
-        // Shared with the caller, in route order, so a throw releases it.
-        claimed.push(result.value);
-      } else deliveries.push(result.value);
+      else if ('token' in result.value) claims.push(result.value);
+      else deliveries.push(result.value);
     }
     if (failure) throw failure.reason;
-    return { finding, pending, deliveries };
+    return { finding, claims, deliveries };
+  };
+
+  /**
+   * Routes and claims a wave's findings, `CLAIM_CONCURRENCY` at a time (a
+   * batch of thousands fits the function's timeout). If any claim fails,
+   * the others in flight finish, then every claim made is released.
+   */
+  const prepareWave = async (
+    wave: readonly Finding[],
+    budget: WaitBudget
+  ): Promise<Prepared[]> => {
+    const held: Claimed[] = [];
+    let failure: { error: unknown } | undefined;
+    const prepared = await pMap(
+      wave,
+      async (finding): Promise<Prepared | undefined> => {
+        if (failure) return undefined;
+        try {
+          return await prepareFinding(finding, budget, held);
+        } catch (error) {
+          failure ??= { error };
+          return undefined;
+        }
+      },
+      { concurrency: CLAIM_CONCURRENCY }
+    );
+    if (failure) {
+      // Nothing may stay claimed when the invocation fails.
+      await releaseAll(deps, held);
+      throw failure.error;
+    }
+    return prepared as Prepared[];
   };
 
   const finishFinding = (
-    { finding, pending, deliveries: unclaimed }: Claiming,
+    { finding, claims, deliveries: unclaimed }: Claiming,
     delivered: readonly Delivery[],
     acks: AckCandidate[]
   ): FindingReport => {
     const deliveries = [...unclaimed, ...delivered];
-    acks.push(...ackCandidates(finding, pending, delivered));
+    acks.push(...ackCandidates(finding, claims, delivered));
     const { outcome, reason } = summarize(deliveries);
     return report(finding, outcome, reason, deliveries);
   };
 
-  /** A coverage notice grouped with others: one message for all of them. */
-  const renderGroup = (route: RouteTarget, notice: Finding) =>
-    routeMessage(
-      route,
-      notice,
-      { route: route.name, variant: 'new' },
-      deps.formatters
-    );
-
   /**
    * One wave: findings with distinct ids. All their routes are claimed
-   * first, then published together (so SNS batches per topic; coverage
-   * changes of one kind share one grouped notice per route), then each
-   * claim is confirmed or released. Anything thrown before the publish
-   * releases every claim of the wave.
+   * first, then the messages composed per route (grouped coverage notices,
+   * digests of a burst, the rest alone) and published together (so SNS
+   * batches per topic), then each claim is confirmed or released with its
+   * message. Anything thrown before the publish releases every claim of
+   * the wave.
    */
   const processWave = async (
     wave: readonly Finding[],
     budget: WaitBudget,
     acksOf: (finding: Finding) => AckCandidate[]
   ): Promise<FindingReport[]> => {
-    const claimed: Pending[] = [];
-    const prepared: Prepared[] = [];
-    const findingOf = new Map<Pending, Finding>();
-    try {
-      for (const finding of wave) {
-        const item = await prepareFinding(finding, budget, claimed);
-        if (!('done' in item)) {
-          for (const claim of item.pending) findingOf.set(claim, finding);
-        }
-        prepared.push(item);
-      }
-    } catch (error) {
-      // Nothing may stay claimed when the invocation fails.
-      await releaseAll(deps, claimed);
-      throw error;
-    }
+    const prepared = await prepareWave(wave, budget);
+    const claimed: FindingClaim[] = prepared.flatMap((item) =>
+      'done' in item
+        ? []
+        : item.claims.map((claim) => ({ finding: item.finding, claim }))
+    );
     let outgoing: Pending[];
     try {
-      outgoing = groupCoverage(
-        claimed,
-        (claim) => {
-          const finding = findingOf.get(claim);
-          if (!finding) throw new Error(`no finding for claim ${claim.key}`);
-          return finding;
-        },
-        renderGroup
-      );
+      outgoing = composeMessages(claimed, deps.formatters);
     } catch (error) {
-      await releaseAll(deps, claimed);
+      await releaseAll(
+        deps,
+        claimed.map((item) => item.claim)
+      );
       throw error;
     }
     const delivered = await deliver(outgoing);
     const byClaim = new Map(
-      claimed.map((claim, index) => [claim, delivered[index]])
+      claimed.map((item, index) => [item.claim, delivered[index]])
     );
     return prepared.map((item) =>
       'done' in item
         ? item.done
         : finishFinding(
             item,
-            item.pending.flatMap((claim) => {
+            item.claims.flatMap((claim) => {
               const delivery = byClaim.get(claim);
               return delivery ? [delivery] : [];
             }),

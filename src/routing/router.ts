@@ -1,4 +1,5 @@
 import type { Config, Route, Suppression } from '../config/config-schema.js';
+import type { DigestSettings } from '../config/digest-schema.js';
 import type { MessageFormat } from '../config/message-formats.js';
 import type { Check } from '../filters/check.js';
 import {
@@ -23,6 +24,8 @@ export type RouteTarget = {
   readonly announceResolutions: boolean;
   /** Set announced Security Hub findings from NEW to NOTIFIED. */
   readonly acknowledge: boolean;
+  /** How a burst on this route becomes digests. @default DIGEST_DEFAULTS */
+  readonly digest?: DigestSettings;
 };
 
 /** The routing decision for one finding. */
@@ -116,6 +119,7 @@ const compileRoute = (route: Route, config: Config): CompiledRoute => ({
       (route.dedupWindowHours ?? config.dedup.windowHours) * HOUR_MS,
     announceResolutions: route.announceResolutions,
     acknowledge: route.acknowledge,
+    digest: route.digest,
   },
   stop: route.stop,
   ignoresSuppressions: route.customActionsIgnoreSuppressions === true,

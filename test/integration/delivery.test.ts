@@ -42,6 +42,8 @@ routes:
     acknowledge: true
   - name: everything
     topicArn: ${ALL_TOPIC}
+    # Each finding its own message: these tests count publishes per finding.
+    digest: { enabled: false }
 dedup:
   windowHours: 24
 `,

@@ -1,0 +1,47 @@
+import * as z from 'zod';
+import { SEVERITY_LABELS } from '../events/severity.js';
+
+/** What a digest can hold: every announcement kind. */
+export const DIGEST_VARIANTS = [
+  'new',
+  'escalated',
+  'resolved',
+  'reminder',
+] as const;
+
+/** An announcement kind a digest can hold (a shared finding always goes alone). */
+export type DigestVariant = (typeof DIGEST_VARIANTS)[number];
+
+/**
+ * How a route behaves when one SQS batch (buffered mode) would make it send
+ * many messages. Every key has a default, so a route without `digest`
+ * digests bursts; `enabled: false` sends every finding alone.
+ */
+export const DigestSchema = z.strictObject({
+  /** @default true */
+  enabled: z.boolean().default(true),
+  /**
+   * The route digests a batch in which it would send more than this many
+   * messages; at or below it every finding goes alone, unchanged.
+   * @default 5
+   */
+  above: z.number().int().min(0).max(1_000).default(5),
+  /** Findings at or above this severity still go alone (up to `aloneMax`). @default CRITICAL */
+  aloneFrom: z.enum(SEVERITY_LABELS).default('CRITICAL'),
+  /** At most this many findings go alone per batch; the rest are digested. @default 1 */
+  aloneMax: z.number().int().min(0).max(100).default(1),
+  /** A digest names each finding at or above this severity, with its resource. @default HIGH */
+  nameFrom: z.enum(SEVERITY_LABELS).default('HIGH'),
+  /** Announcement kinds that may be digested; others always go alone. @default all */
+  variants: z
+    .array(z.enum(DIGEST_VARIANTS))
+    .min(1, 'list at least one kind, or set enabled: false')
+    .default([...DIGEST_VARIANTS]),
+});
+
+export type DigestSettings = z.output<typeof DigestSchema>;
+
+/** The settings of a route that says nothing about digests. */
+export const DIGEST_DEFAULTS: DigestSettings = Object.freeze(
+  DigestSchema.parse({})
+);

@@ -1,0 +1,49 @@
+import type { SQSEvent } from 'aws-lambda';
+import {
+  type FindingState,
+  findingArn,
+  inspector2EventFor,
+} from './finding-events.js';
+
+/** An SQS batch as the event source mapping delivers it: one EventBridge event per record. */
+export const sqsBatchOf = (
+  records: readonly { readonly id: string; readonly event: unknown }[]
+): SQSEvent => ({
+  Records: records.map(({ id, event }) => ({
+    messageId: id,
+    receiptHandle: `handle-${id}`,
+    body: JSON.stringify(event),
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '1764547200000',
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: '1764547200000',
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-central-1:123456789012:findings-buffer',
+    awsRegion: 'eu-central-1',
+  })),
+});
+
+/** An Inspector2 Lambda package finding `n` on its own function `fn-<n>`. */
+export const findingOnOwnFunction = (
+  n: number,
+  state: Omit<FindingState, 'arn'>
+) => {
+  const event = inspector2EventFor({ ...state, arn: findingArn(n) });
+  const detail = event.detail as {
+    resources: {
+      id: string;
+      details?: { awsLambdaFunction?: Record<string, unknown> };
+    }[];
+  };
+  const [resource] = detail.resources;
+  if (resource) {
+    resource.id = `arn:aws:lambda:eu-central-1:123456789012:function:fn-${n}`;
+    const fn = resource.details?.awsLambdaFunction;
+    if (fn) fn.functionName = `fn-${n}`;
+  }
+  return event;
+};

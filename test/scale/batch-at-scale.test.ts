@@ -1,0 +1,252 @@
+import {
+  PublishBatchCommand,
+  type PublishBatchCommandInput,
+  PublishCommand,
+  SNSClient,
+} from '@aws-sdk/client-sns';
+import type { SQSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parse-config.js';
+import { createDynamoDbDedupStore } from '../../src/dedup/dynamodb-store.js';
+import type { SeverityLabel } from '../../src/events/severity.js';
+import { createHandler } from '../../src/handler/create-handler.js';
+import type { BatchResult } from '../../src/handler/sqs-batch.js';
+import { buildPipeline } from '../../src/pipeline/build-pipeline.js';
+import { silentLog } from '../../src/pipeline/log.js';
+import { createSnsPublisher } from '../../src/publish/sns-publisher.js';
+import { fakeContext } from '../helpers/context.js';
+import { SHORT_WAIT } from '../helpers/delivery-rig.js';
+import { type LocalDynamo, startDynalite } from '../helpers/dynalite.js';
+import { findingArn } from '../helpers/finding-events.js';
+import { findingOnOwnFunction, sqsBatchOf } from '../helpers/sqs-batch.js';
+
+const CONFIG = parseConfig(
+  `
+routes:
+  - name: security
+    topicArn: arn:aws:sns:eu-central-1:123456789012:security
+    match: { severity: { min: CRITICAL } }
+  - name: everything
+    topicArn: arn:aws:sns:eu-central-1:123456789012:all
+    format: text
+`,
+  'batch-at-scale.yaml'
+);
+
+const FINDINGS = 5_000;
+const FAILURE_RATE = 0.2;
+/** SQS delivers a handled record again now and then (at-least-once). */
+const REDELIVERY_RATE = 0.1;
+/** Two batches at a time: the event source mapping's maximum concurrency. */
+const CONCURRENCY = 2;
+
+/** mulberry32: a small seeded PRNG, so every run sees the same failures. */
+const seeded = (seed: number) => {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+};
+
+const severityOf = (n: number): SeverityLabel =>
+  n % 20 === 0 ? 'CRITICAL' : n % 5 === 0 ? 'HIGH' : n % 2 ? 'MEDIUM' : 'LOW';
+
+describe('Buffered mode at scale against DynamoDB (dynalite)', () => {
+  const sns = mockClient(SNSClient);
+  let dynamo: LocalDynamo;
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    sns.restore();
+    await dynamo?.stop();
+  });
+
+  it('announces every (route, finding, state) of a 5,000-finding batch exactly once with 20% transient SNS failures and repeated deliveries', async () => {
+    const random = seeded(20_261_201);
+    const counts = {
+      snsCalls: 0,
+      injected: 0,
+      succeeded: 0,
+      rounds: 0,
+      invocations: 0,
+      reportedFailures: 0,
+      redelivered: 0,
+    };
+    const succeededIds = new Set<string>();
+    const transient = () =>
+      Object.assign(new Error('Rate exceeded'), {
+        name: random() < 0.7 ? 'Throttling' : 'InternalError',
+      });
+    let next = 0;
+    sns.on(PublishCommand).callsFake(async () => {
+      counts.snsCalls += 1;
+      if (random() < FAILURE_RATE) {
+        counts.injected += 1;
+        throw transient();
+      }
+      const id = `m-${++next}`;
+      succeededIds.add(id);
+      return { MessageId: id };
+    });
+    sns
+      .on(PublishBatchCommand)
+      .callsFake(async (input: PublishBatchCommandInput) => {
+        counts.snsCalls += 1;
+        const entries = input.PublishBatchRequestEntries ?? [];
+        const failing = new Set(
+          entries.filter(() => random() < FAILURE_RATE).map((entry) => entry.Id)
+        );
+        counts.injected += failing.size;
+        const ok = entries.filter((entry) => !failing.has(entry.Id));
+        return {
+          Successful: ok.map((entry) => {
+            const id = `b-${++next}`;
+            succeededIds.add(id);
+            return { Id: entry.Id, MessageId: id };
+          }),
+          Failed: [...failing].map((Id) => ({
+            Id,
+            Code: 'InternalError',
+            SenderFault: false,
+            Message: 'injected',
+          })),
+        };
+      });
+
+    const dedup = createDynamoDbDedupStore({
+      client: dynamo.client,
+      tableName: await dynamo.createTable(),
+    });
+    const batches: BatchResult[] = [];
+    const environments = Array.from({ length: CONCURRENCY }, () =>
+      createHandler({
+        log: silentLog,
+        onBatch: (result) => batches.push(result),
+        pipeline: buildPipeline(CONFIG, {
+          dedup,
+          publisher: createSnsPublisher(
+            new SNSClient({ region: 'eu-central-1' })
+          ),
+          log: silentLog,
+          claimWait: SHORT_WAIT,
+          now: () => new Date('2026-12-01T12:00:00Z'),
+        }),
+      })
+    );
+    const records = Array.from({ length: FINDINGS }, (_, n) => ({
+      id: `record-${n}`,
+      event: findingOnOwnFunction(n + 1, { severity: severityOf(n + 1) }),
+    }));
+    const expected = new Set<string>();
+    for (let n = 1; n <= FINDINGS; n += 1) {
+      const state = `${severityOf(n)}|OPEN`;
+      expected.add(`everything|${findingArn(n)}|${state}`);
+      if (severityOf(n) === 'CRITICAL')
+        expected.add(`security|${findingArn(n)}|${state}`);
+    }
+
+    const started = Date.now();
+    let queue = records;
+    while (queue.length > 0 && counts.rounds < 10) {
+      counts.rounds += 1;
+      const half = Math.ceil(queue.length / CONCURRENCY);
+      const slices = Array.from({ length: CONCURRENCY }, (_, index) =>
+        queue.slice(index * half, (index + 1) * half)
+      ).filter((slice) => slice.length > 0);
+      const responses = await Promise.all(
+        slices.map(async (slice, index) => {
+          counts.invocations += 1;
+          const event: SQSEvent = sqsBatchOf(slice);
+          try {
+            const response = await (
+              environments[index] as (typeof environments)[number]
+            )(event, {
+              ...fakeContext(),
+              // The buffered function's timeout (infra/cdk).
+              getRemainingTimeInMillis: () => 180_000,
+            });
+            return {
+              slice,
+              failed: response.batchItemFailures.map(
+                (item) => item.itemIdentifier
+              ),
+            };
+          } catch (error) {
+            // Every record failed: Powertools throws, SQS retries them all.
+            expect((error as Error).name).toBe('FullBatchFailureError');
+            return {
+              slice,
+              failed: slice.map((record) => record.id),
+            };
+          }
+        })
+      );
+      const retry: typeof records = [];
+      for (const { slice, failed } of responses) {
+        counts.reportedFailures += failed.length;
+        const failedSet = new Set(failed);
+        for (const record of slice) {
+          if (failedSet.has(record.id)) retry.push(record);
+          else if (random() < REDELIVERY_RATE && counts.rounds < 3) {
+            counts.redelivered += 1;
+            retry.push(record);
+          }
+        }
+      }
+      queue = retry;
+    }
+    const seconds = (Date.now() - started) / 1000;
+
+    // What each successful SNS message carried, from the batches' reports.
+    const announced = new Map<string, number>();
+    const reportedFailed = new Set<string>();
+    for (const batch of batches) {
+      for (const { id, report } of batch.reports) {
+        for (const finding of report.findings) {
+          for (const delivery of finding.deliveries) {
+            if (delivery.outcome === 'failed') reportedFailed.add(id);
+            if (delivery.outcome !== 'published') continue;
+            expect(succeededIds.has(delivery.messageId ?? '')).toBe(true);
+            const key = `${delivery.route}|${finding.findingId}|${finding.severity.label}|${finding.lifecycle}`;
+            announced.set(key, (announced.get(key) ?? 0) + 1);
+          }
+        }
+      }
+      // Exactly the records carrying a failed delivery were reported failed.
+      expect(new Set(batch.failedIds)).toEqual(
+        new Set(
+          batch.reports
+            .filter(({ report }) =>
+              report.findings.some((finding) => finding.outcome === 'failed')
+            )
+            .map(({ id }) => id)
+        )
+      );
+    }
+    const twice = [...announced].filter(([, times]) => times > 1);
+    const missing = [...expected].filter((key) => !announced.has(key));
+    const unexpected = [...announced.keys()].filter(
+      (key) => !expected.has(key)
+    );
+    console.info(
+      `buffered at scale: ${JSON.stringify({ findings: FINDINGS, keys: expected.size, ...counts, snsSucceeded: succeededIds.size, announcedTwice: twice.length, missing: missing.length, seconds })}`
+    );
+
+    expect(counts.injected).toBeGreaterThan(0);
+    expect(counts.reportedFailures).toBeGreaterThan(0);
+    expect(reportedFailed.size).toBeGreaterThan(0);
+    expect(twice).toEqual([]);
+    expect(missing).toEqual([]);
+    expect(unexpected).toEqual([]);
+    expect(queue).toEqual([]);
+    // Bursts became digests: far fewer messages than findings.
+    expect(succeededIds.size).toBeLessThan(expected.size / 20);
+    // About 150 s on a two-core machine at load 20 (dynalite ~16 ms a request).
+  }, 480_000);
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/config/config-error.js';
+import { parseConfig } from '../../../src/config/parse-config.js';
+
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:findings';
+
+const problemsOf = (digest: string): readonly string[] => {
+  try {
+    parseConfig(
+      `routes:\n  - name: r\n    topicArn: ${TOPIC}\n    digest: ${digest}\n`,
+      'digest.yaml'
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('Config: a route’s digest settings', () => {
+  it('takes partial settings and fills the rest from the defaults', () => {
+    // Act
+    const config = parseConfig(
+      `routes:\n  - name: r\n    topicArn: ${TOPIC}\n    digest: { above: 0, aloneFrom: HIGH, variants: [new] }\n`,
+      'digest.yaml'
+    );
+
+    // Assess
+    expect(config.routes[0]?.digest).toEqual({
+      enabled: true,
+      above: 0,
+      aloneFrom: 'HIGH',
+      aloneMax: 1,
+      nameFrom: 'HIGH',
+      variants: ['new'],
+    });
+  });
+
+  it.each([
+    {
+      case: 'an unknown key close to a known one',
+      digest: '{ abvoe: 3 }',
+      problem: 'routes[0].digest.abvoe: unknown key; did you mean "above"?',
+    },
+    {
+      case: 'a severity that does not exist',
+      digest: '{ nameFrom: HIHG }',
+      problem:
+        'routes[0].digest.nameFrom: expected one of INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL; got "HIHG"; did you mean "HIGH"?',
+    },
+    {
+      case: 'a negative threshold',
+      digest: '{ above: -1 }',
+      problem: 'routes[0].digest.above: Too small: expected number to be >=0',
+    },
+    {
+      case: 'a fractional cap',
+      digest: '{ aloneMax: 1.5 }',
+      problem: 'routes[0].digest.aloneMax: expected int, got number 1.5',
+    },
+    {
+      case: 'no announcement kinds',
+      digest: '{ variants: [] }',
+      problem:
+        'routes[0].digest.variants: list at least one kind, or set enabled: false',
+    },
+    {
+      case: 'a kind that does not exist',
+      digest: '{ variants: [news] }',
+      problem:
+        'routes[0].digest.variants[0]: expected one of new, escalated, resolved, reminder; got "news"; did you mean "new"?',
+    },
+  ])('rejects $case with a specific message', ({ digest, problem }) => {
+    expect(problemsOf(digest)).toEqual([problem]);
+  });
+});
