@@ -1,4 +1,4 @@
-import { Aws, CfnRule, Fn, Stack } from 'aws-cdk-lib';
+import { Aws, CfnRule, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -25,7 +25,7 @@ const assertTopicsHere = (scope: Construct, topicArns: readonly string[]) => {
   const [place] = [...places];
   if (places.size !== 1 || !place) {
     throw new Error(
-      `topics: 'create' needs every route topic in one account and region; found ${[...places].join(', ')}. Deploy with existing topics (-c existingTopics=true).`
+      `topics: 'create' makes every route topic in the stack's account and Region, so they must all be in one; found ${[...places].join(', ')}. Create the topics yourself and deploy with existing topics (-c existingTopics=true), listing the Regions other than the stack's in the config's allowTopicRegions.`
     );
   }
   const [region = '', account = ''] = place.split(':');
@@ -42,6 +42,47 @@ const assertTopicsHere = (scope: Construct, topicArns: readonly string[]) => {
   });
 };
 
+/** `arn:aws:sns:<region>:<account>:<name>` → `<region>`. */
+const regionOf = (arn: string): string => arn.split(':')[3] ?? '';
+
+/**
+ * Existing topics in a Region `allowTopicRegions` does not list can only be
+ * published to from that Region: refused at synth when the stack's Region
+ * is known, and by a CloudFormation rule at deploy otherwise, before
+ * anything is created.
+ */
+const assertExistingTopicsRegion = (
+  scope: Construct,
+  topicArns: readonly string[],
+  allowTopicRegions: readonly string[]
+) => {
+  const regions = [...new Set(topicArns.map(regionOf))].filter(
+    (region) => !allowTopicRegions.includes(region)
+  );
+  const [region, ...others] = regions;
+  if (!region) return;
+  const allow = `or list ${region} in the config's allowTopicRegions (the function then publishes there from any Region)`;
+  if (others.length > 0) {
+    throw new Error(
+      `route topics are in several Regions (${regions.join(', ')}), and the function can only be in one: list every Region but the one you deploy to in the config's allowTopicRegions`
+    );
+  }
+  const stack = Stack.of(scope);
+  if (!Token.isUnresolved(stack.region) && stack.region !== region) {
+    throw new Error(
+      `the route topics are in ${region}, but the stack deploys to ${stack.region}: deploy to ${region}, ${allow}`
+    );
+  }
+  new CfnRule(stack, 'RouteTopicsRegion', {
+    assertions: [
+      {
+        assert: Fn.conditionEquals(Aws.REGION, region),
+        assertDescription: `The config's route topics are in Region ${region}, and the function publishes only to topics in its own Region: deploy this stack to ${region} (AWS_REGION or the profile's Region), ${allow}.`,
+      },
+    ],
+  });
+};
+
 /**
  * The route topics: created (standard, TLS only, encrypted with a rotating
  * customer-managed key unless turned off), or the config's existing ARNs.
@@ -49,9 +90,12 @@ const assertTopicsHere = (scope: Construct, topicArns: readonly string[]) => {
 export const routeTopics = (
   scope: Construct,
   topicArns: readonly string[],
-  props: CreatedTopics | ExistingTopics
+  props: CreatedTopics | ExistingTopics,
+  /** Regions other than the stack's that existing topics may be in. */
+  allowTopicRegions: readonly string[] = []
 ): RouteTopics => {
   if (props.kind === 'existing') {
+    assertExistingTopicsRegion(scope, topicArns, allowTopicRegions);
     return {
       topics: topicArns.map((arn, index) =>
         sns.Topic.fromTopicArn(scope, `Topic${index + 1}`, arn)
