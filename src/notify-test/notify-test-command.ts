@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
 import type { Config } from '../config/config-schema.js';
 import { parseConfig } from '../config/parse-config.js';
@@ -8,34 +7,14 @@ import { didYouMean } from '../filters/did-you-mean.js';
 import type { SnsClientForTopic } from '../publish/regional-sns-clients.js';
 import { createSnsPublisher } from '../publish/sns-publisher.js';
 import { readInputs } from '../replay/read-inputs.js';
+import {
+  type NotifyTestDefaults,
+  parseOptions,
+  UsageError,
+  usage,
+} from './notify-test-options.js';
 import { explainPublishFailure } from './publish-failure.js';
 import { type SampleFinding, sampleMessage } from './sample-message.js';
-
-const usage = (
-  defaults: NotifyTestDefaults
-) => `Usage: npm run notify-test -- --route NAME [--send] [--config FILE] [--events PATH]
-
-Renders a sample finding (from ${defaults.events}/) as the route NAME would
-publish it (its format, subject and SNS attributes) and, with --send,
-publishes it to the route's topic through SNS with your AWS credentials
-(AWS_PROFILE, or the usual environment variables): a deploy checked end to
-end in one command. Without --send nothing is published.
-
-Options:
-  --route NAME    the route whose topic gets the message (required)
-  --send          publish (default: a dry run printing what would be sent)
-  --config FILE   configuration file (default: CONFIG_FILE or ${defaults.config})
-  --events PATH   sample events, a file or folder (default: ${defaults.events})
-  -h, --help      this help
-
-Exit status: 0 published (or dry run), 1 SNS refused or could not be
-reached, 2 usage or configuration error.`;
-
-export type NotifyTestDefaults = {
-  /** `CONFIG_FILE`, else `config/example.yaml`. */
-  readonly config: string;
-  readonly events: string;
-};
 
 export type NotifyTestIo = {
   readonly stdout: (line: string) => void;
@@ -44,37 +23,6 @@ export type NotifyTestIo = {
   readonly defaults: NotifyTestDefaults;
   /** The SNS client for a topic (one per Region, `SNS_CLIENT_OPTIONS`). */
   readonly clientFor: SnsClientForTopic;
-};
-
-/** A mistake in the command line or its inputs: exit 2. */
-class UsageError extends Error {
-  override name = 'UsageError';
-  constructor(
-    message: string,
-    /** Print the usage after the message (for option mistakes). */
-    readonly showUsage = false
-  ) {
-    super(message);
-  }
-}
-
-const parse = (argv: readonly string[]) => {
-  try {
-    return parseArgs({
-      args: [...argv],
-      options: {
-        route: { type: 'string' },
-        send: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        events: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message, true);
-  }
 };
 
 const readConfig = async (path: string): Promise<Config> => {
@@ -118,7 +66,7 @@ export const notifyTestCommand = async (
   io: NotifyTestIo
 ): Promise<number> => {
   try {
-    const options = parse(argv);
+    const options = parseOptions(argv);
     if (options.help) {
       io.stdout(usage(io.defaults));
       return 0;

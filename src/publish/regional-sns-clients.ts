@@ -1,11 +1,9 @@
 import { SNSClient } from '@aws-sdk/client-sns';
+import { topicRegionOf } from '../config/topic-regions.js';
 import { SNS_CLIENT_OPTIONS } from './sns-client-options.js';
 
 /** The SNS client that publishes to one topic. */
 export type SnsClientForTopic = (topicArn: string) => SNSClient;
-
-/** `arn:aws:sns:<region>:<account>:<name>` → `<region>`. */
-const regionOf = (topicArn: string): string => topicArn.split(':')[3] ?? '';
 
 /**
  * One SNS client per Region, keyed by the topic ARN's Region and created
@@ -19,7 +17,7 @@ export const regionalSnsClients = (
 ): SnsClientForTopic => {
   const clients = new Map<string, SNSClient>();
   return (topicArn) => {
-    const region = regionOf(topicArn);
+    const region = topicRegionOf(topicArn);
     let client = clients.get(region);
     if (!client) {
       client = create(region);

@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { topicRegionOf } from '../../../src/config/topic-regions.js';
 import type { CreatedTopics, ExistingTopics } from '../notifier-props.js';
 
 export type RouteTopics = {
@@ -42,9 +43,6 @@ const assertTopicsHere = (scope: Construct, topicArns: readonly string[]) => {
   });
 };
 
-/** `arn:aws:sns:<region>:<account>:<name>` → `<region>`. */
-const regionOf = (arn: string): string => arn.split(':')[3] ?? '';
-
 /**
  * Existing topics in a Region `allowTopicRegions` does not list can only be
  * published to from that Region: refused at synth when the stack's Region
@@ -56,7 +54,7 @@ const assertExistingTopicsRegion = (
   topicArns: readonly string[],
   allowTopicRegions: readonly string[]
 ) => {
-  const regions = [...new Set(topicArns.map(regionOf))].filter(
+  const regions = [...new Set(topicArns.map(topicRegionOf))].filter(
     (region) => !allowTopicRegions.includes(region)
   );
   const [region, ...others] = regions;
