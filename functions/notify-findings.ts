@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
 import {
   type Acknowledger,
   someRouteAcknowledges,
@@ -14,7 +13,7 @@ import {
   createNotifierHandler,
   createObservability,
 } from '../src/handler/notifier-handler.js';
-import { SNS_CLIENT_OPTIONS } from '../src/publish/sns-client-options.js';
+import { snsClientsFor } from '../src/publish/regional-sns-clients.js';
 import { createSnsPublisher } from '../src/publish/sns-publisher.js';
 
 // Init phase, once per execution environment: a bad config or a missing
@@ -49,6 +48,9 @@ export const handler = createNotifierHandler({
     client: new DynamoDBClient({ retryMode: 'standard', maxAttempts: 4 }),
     tableName: dedupTable,
   }),
-  publisher: createSnsPublisher(new SNSClient(SNS_CLIENT_OPTIONS)),
+  // One SNS client per topic Region (allowTopicRegions).
+  publisher: createSnsPublisher(
+    snsClientsFor(config.routes.map((route) => route.topicArn))
+  ),
   ...(acknowledger ? { acknowledger } : {}),
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../src/config/config-schema.js';
 import { parseConfigDocument } from '../src/config/parse-config.js';
+import { unallowedTopicRegions } from '../src/config/topic-regions.js';
 import { validateConfig } from '../src/config/validate-config.js';
 
 /** The config file deployed when none is chosen (the one the replay uses). */
@@ -39,16 +40,18 @@ export const routeTopicArns = (config: Config): string[] => [
 ];
 
 /**
- * The function publishes with an SNS client in its own Region, so every
- * route topic must be in one Region: refused at synth and `sam:params`.
+ * The function publishes to each topic with an SNS client in the topic's
+ * Region, but only Regions `allowTopicRegions` lists may differ from the
+ * one it is deployed to: more than one other Region is refused at synth and
+ * `sam:params`, saying what to add.
  */
-export const assertOneTopicRegion = (file: NotifierConfigFile): void => {
-  const regions = [
-    ...new Set(routeTopicArns(file.config).map((arn) => arn.split(':')[3])),
-  ];
-  if (regions.length > 1) {
+export const assertTopicRegions = (file: NotifierConfigFile): void => {
+  const regions = unallowedTopicRegions(file.config);
+  const [first, ...others] = regions;
+  if (others.length > 0) {
+    const listed = [...file.config.allowTopicRegions, ...others].join(', ');
     throw new Error(
-      `${file.path}: route topics are in several Regions (${regions.join(', ')}), but the function publishes only to topics in the Region it runs in. Put every route's topic in one Region (deploy a notifier per Region for the others).`
+      `${file.path}: route topics are in several Regions (${regions.join(', ')}), but the function publishes only to topics in the Region it is deployed to and those allowTopicRegions lists. To deploy in ${first}, add \`allowTopicRegions: [${listed}]\` to the config (then rebuild), or put every route's topic in one Region.`
     );
   }
 };

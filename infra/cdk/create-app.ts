@@ -3,7 +3,7 @@ import { Code } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { assertBundledConfig, DEFAULT_BUNDLE_DIR } from '../bundle-record.js';
 import {
-  assertOneTopicRegion,
+  assertTopicRegions,
   DEFAULT_CONFIG_FILE,
   loadNotifierConfig,
 } from '../notifier-config.js';
@@ -73,7 +73,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
   const configFile = context('configFile') ?? DEFAULT_CONFIG_FILE;
   const file = loadNotifierConfig(configFile);
   const { config } = file;
-  assertOneTopicRegion(file);
+  assertTopicRegions(file);
   const bundleDir = context('bundleDir') ?? DEFAULT_BUNDLE_DIR;
   assertBundledConfig(
     bundleDir,

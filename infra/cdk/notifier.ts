@@ -59,7 +59,8 @@ export class FindingsNotifier extends Construct {
     const topics = routeTopics(
       this,
       routeTopicArns(props.config),
-      props.topics ?? { kind: 'create' }
+      props.topics ?? { kind: 'create' },
+      props.config.allowTopicRegions
     );
     this.topics = topics.topics;
     if (topics.key) this.topicKey = topics.key;

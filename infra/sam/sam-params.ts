@@ -1,6 +1,6 @@
 import { assertBundledConfig, DEFAULT_BUNDLE_DIR } from '../bundle-record.js';
 import {
-  assertOneTopicRegion,
+  assertTopicRegions,
   DEFAULT_CONFIG_FILE,
   loadNotifierConfig,
 } from '../notifier-config.js';
@@ -13,7 +13,7 @@ const configFile =
   process.argv[2] ?? process.env.CONFIG_FILE ?? DEFAULT_CONFIG_FILE;
 try {
   const file = loadNotifierConfig(configFile);
-  assertOneTopicRegion(file);
+  assertTopicRegions(file);
   assertBundledConfig(
     DEFAULT_BUNDLE_DIR,
     file,

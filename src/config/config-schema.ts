@@ -175,6 +175,10 @@ export const DedupSchema = z.strictObject({
     .default(24),
 });
 
+const region = z
+  .string()
+  .regex(AWS_REGION, 'expected an AWS Region name, e.g. eu-west-1');
+
 /** The notifier's configuration file (YAML or JSON). */
 export const ConfigSchema = z.strictObject({
   /** Evaluated in order; names are unique. */
@@ -184,6 +188,20 @@ export const ConfigSchema = z.strictObject({
   dedup: DedupSchema.default({ windowHours: 24 }),
   /** Lowest level logged by the function. @default 'INFO' */
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /**
+   * Regions other than the function's own that route topics may be in: the
+   * function publishes to each topic with an SNS client in the topic's
+   * Region. Without it, every route topic must be in the Region the
+   * function is deployed to (synth and `sam:params` refuse otherwise).
+   * @default []
+   */
+  allowTopicRegions: z
+    .array(region)
+    .refine(
+      (regions) => new Set(regions).size === regions.length,
+      'list each Region once'
+    )
+    .default([]),
 });
 
 export type Route = z.output<typeof RouteSchema>;

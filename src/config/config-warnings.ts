@@ -3,6 +3,7 @@ import { knownProduct } from '../filters/vocabulary-values.js';
 import type { Locate } from './config-document.js';
 import type { Config, Suppression } from './config-schema.js';
 import { describeLocation } from './problem-location.js';
+import { topicRegions, unallowedTopicRegions } from './topic-regions.js';
 
 type Path = readonly PropertyKey[];
 
@@ -39,12 +40,11 @@ const suppressionsOf = (config: Config) => [
   ),
 ];
 
-const regionOf = (arn: string) => arn.split(':')[3] ?? '';
-
 /**
  * What is valid but probably not what was meant: a quoted boolean in
  * `tags` (a value test, not "present"), a product no AWS integration names,
- * topics in several Regions (the function publishes in its own), and
+ * topics in several Regions that `allowTopicRegions` does not allow (the
+ * function publishes in its own), an allowed Region no topic is in, and
  * suppressions that have expired.
  */
 export const configWarnings = (
@@ -72,12 +72,20 @@ export const configWarnings = (
       }
     });
   }
-  const regions = [...new Set(config.routes.map((r) => regionOf(r.topicArn)))];
-  if (regions.length > 1) {
+  const unallowed = unallowedTopicRegions(config);
+  if (unallowed.length > 1) {
     warnings.push(
-      `routes: topics in several Regions (${regions.join(', ')}); the function publishes only to topics in its own Region, and synth and sam:params refuse this`
+      `routes: topics in several Regions (${unallowed.join(', ')}); synth and sam:params refuse this unless allowTopicRegions lists every Region but the one the function is deployed to`
     );
   }
+  const used = topicRegions(config);
+  config.allowTopicRegions.forEach((region, index) => {
+    if (!used.includes(region)) {
+      warnings.push(
+        `${where(['allowTopicRegions', index])}: no route topic is in ${region}; remove it`
+      );
+    }
+  });
   for (const { path, suppression } of suppressionsOf(config)) {
     if (suppression.expires && suppression.expires.getTime() <= now.getTime()) {
       warnings.push(

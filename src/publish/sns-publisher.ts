@@ -2,10 +2,11 @@ import {
   PublishBatchCommand,
   type PublishBatchRequestEntry,
   PublishCommand,
-  type SNSClient,
+  SNSClient,
 } from '@aws-sdk/client-sns';
 import { messageBytes, SNS_MAX_BYTES } from '../formatters/sns-limits.js';
 import type { OutgoingMessage, Publisher, PublishResult } from './publisher.js';
+import type { SnsClientForTopic } from './regional-sns-clients.js';
 import { errorCode, isPermanentSnsError } from './sns-errors.js';
 
 /** SNS `PublishBatch` takes 1–10 entries. */
@@ -74,14 +75,20 @@ const failure = (error: unknown): PublishResult => {
  * entry with `SenderFault` is permanent), a lone message with `Publish`.
  * Throttling and server errors are retried by the SDK's retry strategy
  * (`SNS_CLIENT_OPTIONS`); what is left is reported as a failed result,
- * marked retryable or not. Never throws for a message's failure.
+ * marked retryable or not. Never throws for a message's failure. Given a
+ * client per topic (`regionalSnsClients`), each call goes to the client of
+ * its topic's Region.
  */
-export const createSnsPublisher = (client: SNSClient): Publisher => {
+export const createSnsPublisher = (
+  clients: SNSClient | SnsClientForTopic
+): Publisher => {
+  const clientFor: SnsClientForTopic =
+    clients instanceof SNSClient ? () => clients : clients;
   const publishOne = async (
     message: OutgoingMessage
   ): Promise<PublishResult> => {
     try {
-      const output = await client.send(
+      const output = await clientFor(message.topicArn).send(
         new PublishCommand({
           TopicArn: message.topicArn,
           Subject: message.subject,
@@ -108,10 +115,11 @@ export const createSnsPublisher = (client: SNSClient): Publisher => {
         MessageAttributes: toAttributes(message.attributes),
       })
     );
+    const topicArn = batch[0]?.message.topicArn ?? '';
     try {
-      const output = await client.send(
+      const output = await clientFor(topicArn).send(
         new PublishBatchCommand({
-          TopicArn: batch[0]?.message.topicArn,
+          TopicArn: topicArn,
           PublishBatchRequestEntries: entries,
         })
       );

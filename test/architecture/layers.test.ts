@@ -25,6 +25,9 @@ const LAYERS = [
   'src/observability',
   'src/handler',
   'src/replay',
+  // Renders a sample with the pipeline's code and publishes it with the
+  // user's credentials (npm run notify-test).
+  'src/notify-test',
   'functions',
 ] as const;
 

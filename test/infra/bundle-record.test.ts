@@ -90,7 +90,7 @@ describe('Infra: topics in several Regions', () => {
         new App({ context: { configFile: file, existingTopics: 'true' } })
       )
     ).toThrow(
-      /route topics are in several Regions \(us-east-1, eu-west-1\), but the function publishes only to topics in the Region it runs in/
+      /route topics are in several Regions \(us-east-1, eu-west-1\), but the function publishes only to topics in the Region it is deployed to and those allowTopicRegions lists/
     );
   });
 });

@@ -62,6 +62,6 @@ describe('Infra: notifier config', () => {
           config,
           code: Code.fromInline('export const handler = () => {};'),
         })
-    ).toThrow(/one account and region/);
+    ).toThrow(/in the stack's account and Region, so they must all be in one/);
   });
 });

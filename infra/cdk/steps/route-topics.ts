@@ -1,9 +1,10 @@
-import { Aws, CfnRule, Fn, Stack } from 'aws-cdk-lib';
+import { Aws, CfnRule, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { topicRegionOf } from '../../../src/config/topic-regions.js';
 import type { CreatedTopics, ExistingTopics } from '../notifier-props.js';
 
 export type RouteTopics = {
@@ -25,7 +26,7 @@ const assertTopicsHere = (scope: Construct, topicArns: readonly string[]) => {
   const [place] = [...places];
   if (places.size !== 1 || !place) {
     throw new Error(
-      `topics: 'create' needs every route topic in one account and region; found ${[...places].join(', ')}. Deploy with existing topics (-c existingTopics=true).`
+      `topics: 'create' makes every route topic in the stack's account and Region, so they must all be in one; found ${[...places].join(', ')}. Create the topics yourself and deploy with existing topics (-c existingTopics=true), listing the Regions other than the stack's in the config's allowTopicRegions.`
     );
   }
   const [region = '', account = ''] = place.split(':');
@@ -43,15 +44,56 @@ const assertTopicsHere = (scope: Construct, topicArns: readonly string[]) => {
 };
 
 /**
+ * Existing topics in a Region `allowTopicRegions` does not list can only be
+ * published to from that Region: refused at synth when the stack's Region
+ * is known, and by a CloudFormation rule at deploy otherwise, before
+ * anything is created.
+ */
+const assertExistingTopicsRegion = (
+  scope: Construct,
+  topicArns: readonly string[],
+  allowTopicRegions: readonly string[]
+) => {
+  const regions = [...new Set(topicArns.map(topicRegionOf))].filter(
+    (region) => !allowTopicRegions.includes(region)
+  );
+  const [region, ...others] = regions;
+  if (!region) return;
+  const allow = `or list ${region} in the config's allowTopicRegions (the function then publishes there from any Region)`;
+  if (others.length > 0) {
+    throw new Error(
+      `route topics are in several Regions (${regions.join(', ')}), and the function can only be in one: list every Region but the one you deploy to in the config's allowTopicRegions`
+    );
+  }
+  const stack = Stack.of(scope);
+  if (!Token.isUnresolved(stack.region) && stack.region !== region) {
+    throw new Error(
+      `the route topics are in ${region}, but the stack deploys to ${stack.region}: deploy to ${region}, ${allow}`
+    );
+  }
+  new CfnRule(stack, 'RouteTopicsRegion', {
+    assertions: [
+      {
+        assert: Fn.conditionEquals(Aws.REGION, region),
+        assertDescription: `The config's route topics are in Region ${region}, and the function publishes only to topics in its own Region: deploy this stack to ${region} (AWS_REGION or the profile's Region), ${allow}.`,
+      },
+    ],
+  });
+};
+
+/**
  * The route topics: created (standard, TLS only, encrypted with a rotating
  * customer-managed key unless turned off), or the config's existing ARNs.
  */
 export const routeTopics = (
   scope: Construct,
   topicArns: readonly string[],
-  props: CreatedTopics | ExistingTopics
+  props: CreatedTopics | ExistingTopics,
+  /** Regions other than the stack's that existing topics may be in. */
+  allowTopicRegions: readonly string[] = []
 ): RouteTopics => {
   if (props.kind === 'existing') {
+    assertExistingTopicsRegion(scope, topicArns, allowTopicRegions);
     return {
       topics: topicArns.map((arn, index) =>
         sns.Topic.fromTopicArn(scope, `Topic${index + 1}`, arn)
