@@ -7,6 +7,7 @@ import {
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
+import { dedupLeaseMsFromEnv } from '../src/dedup/dedup-lease-env.js';
 import { dedupTableFromEnv } from '../src/dedup/dedup-table-env.js';
 import { createDynamoDbDedupStore } from '../src/dedup/dynamodb-store.js';
 import {
@@ -23,6 +24,8 @@ const config = await loadConfig(configSourceFromEnv(process.env), {
   getParameter: ssmParameterReader(),
 });
 const dedupTable = dedupTableFromEnv(process.env);
+// Longer than the function's timeout: CDK and SAM derive one from the other.
+const leaseMs = dedupLeaseMsFromEnv(process.env);
 const { logger, metrics } = createObservability(config.logLevel);
 
 // The Security Hub client is large: load it only when a route acknowledges.
@@ -44,9 +47,11 @@ export const handler = createNotifierHandler({
   config,
   logger,
   metrics,
+  leaseMs,
   dedup: createDynamoDbDedupStore({
     client: new DynamoDBClient({ retryMode: 'standard', maxAttempts: 4 }),
     tableName: dedupTable,
+    leaseMs,
   }),
   // One SNS client per topic Region (allowTopicRegions).
   publisher: createSnsPublisher(

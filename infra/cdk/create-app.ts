@@ -1,4 +1,4 @@
-import { type App, Validations } from 'aws-cdk-lib';
+import { type App, Duration, Validations } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { assertBundledConfig, DEFAULT_BUNDLE_DIR } from '../bundle-record.js';
@@ -25,6 +25,10 @@ import { FindingsNotifierStack } from './stack.js';
  * - `slackWorkspaceId` + `slackChannelId`: subscribe AWS Chatbot in that
  *   Slack channel to the route topics;
  * - `reservedConcurrency`, `memorySize`: function sizing;
+ * - `mode`: `direct` for EventBridge → function per event (default
+ *   `buffered`: rules → SQS queue → batches, bursts become digests);
+ *   `batchingWindowSeconds` (default 20, at most 300), `batchSize`
+ *   (default 10000) and `maxConcurrency` (default 2) tune buffered mode;
  * - `stackName` (default `findings-notifier`).
  */
 type Context = (key: string) => string | undefined;
@@ -88,6 +92,21 @@ export const createApp = (app: App): FindingsNotifierStack => {
   const memorySize = number('memorySize');
   const reservedConcurrency = number('reservedConcurrency');
   const alarmTopicArn = context('alarmTopicArn');
+  const mode = context('mode') ?? 'buffered';
+  if (mode !== 'buffered' && mode !== 'direct') {
+    throw new Error(`context mode must be buffered or direct, got ${mode}`);
+  }
+  const window = number('batchingWindowSeconds');
+  const batchSize = number('batchSize');
+  const maxConcurrency = number('maxConcurrency');
+  if (
+    mode === 'direct' &&
+    [window, batchSize, maxConcurrency].some((value) => value !== undefined)
+  ) {
+    throw new Error(
+      'batchingWindowSeconds, batchSize and maxConcurrency tune buffered mode: leave them out with mode=direct'
+    );
+  }
 
   const stack = new FindingsNotifierStack(
     app,
@@ -100,6 +119,14 @@ export const createApp = (app: App): FindingsNotifierStack => {
         ...(bundleDir ? { code: Code.fromAsset(bundleDir) } : {}),
         topics,
         ...(alarmTopicArn ? { alarmTopicArn } : {}),
+        mode,
+        buffering: {
+          ...(window === undefined
+            ? {}
+            : { batchingWindow: Duration.seconds(window) }),
+          ...(batchSize === undefined ? {} : { batchSize }),
+          ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
+        },
         ...(memorySize === undefined ? {} : { memorySize }),
         ...(reservedConcurrency === undefined ? {} : { reservedConcurrency }),
         ...(workspaceId && channelId

@@ -59,6 +59,12 @@ export const nagAcknowledgements = (
 ): [IConstruct, NagAcknowledgement[]][] => [
   [notifier.failureQueue, TERMINAL_QUEUE],
   [notifier.ruleDeadLetterQueue, TERMINAL_QUEUE],
+  ...(notifier.buffer
+    ? ([[notifier.buffer.deadLetterQueue, TERMINAL_QUEUE]] as [
+        IConstruct,
+        NagAcknowledgement[],
+      ][])
+    : []),
   ...(notifier.slackRelay
     ? slackRelayAcknowledgements(notifier.slackRelay)
     : []),
@@ -75,6 +81,15 @@ export const nagAcknowledgements = (
         reason:
           'X-Ray is off: one short invocation per finding with two downstream calls; every decision is already logged as structured JSON and counted in metrics, and tracing would need xray:PutTraceSegments on "*".',
       },
+      ...(notifier.buffer
+        ? [
+            {
+              id: 'Serverless::Serverless-LambdaEventSourceMappingDestination',
+              reason:
+                'An SQS event source mapping takes no on-failure destination (that is for streams and Kafka): the buffer queue redrives a record the function kept failing on to its dead-letter queue, which is alarmed.',
+            },
+          ]
+        : []),
     ],
   ],
   [

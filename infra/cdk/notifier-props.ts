@@ -3,6 +3,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Config } from '../../src/config/config-schema.js';
 import { DEFAULT_LEASE_MS } from '../../src/dedup/dedup-store.js';
+import type { BufferingProps } from './steps/buffered-mode.js';
 import type { CustomActionTarget } from './steps/custom-action-targets.js';
 
 /**
@@ -10,7 +11,7 @@ import type { CustomActionTarget } from './steps/custom-action-targets.js';
  * function stopped at its timeout never leaves a claim another invocation
  * could take while the first one's publish is still in flight.
  */
-const LEASE_MARGIN_SECONDS = 15;
+export const LEASE_MARGIN_SECONDS = 15;
 
 /**
  * The longest function timeout: the dedup claim lease less the margin
@@ -65,7 +66,21 @@ export type FindingsNotifierProps = {
   readonly topics?: CreatedTopics | ExistingTopics;
   /** @default 256 */
   readonly memorySize?: number;
-  /** At most MAX_TIMEOUT_SECONDS. @default Duration.seconds(MAX_TIMEOUT_SECONDS) */
+  /**
+   * `buffered`: EventBridge rules → SQS queue → the function in batches;
+   * bursts become digests (infra/cdk/steps/buffered-mode.ts). `direct`:
+   * the rules invoke the function per event, the lowest latency.
+   * @default 'buffered'
+   */
+  readonly mode?: 'buffered' | 'direct';
+  /** Buffered mode: batching window, batch size, concurrency, receives. */
+  readonly buffering?: BufferingProps;
+  /**
+   * Direct mode: at most MAX_TIMEOUT_SECONDS (30 s); buffered mode: at most
+   * 600 s. The claim lease (timeout + 15 s) and the queue's visibility
+   * timeout are derived from it.
+   * @default 30 s direct, 120 s buffered
+   */
   readonly timeout?: Duration;
   /** @default no reserved concurrency */
   readonly reservedConcurrency?: number;

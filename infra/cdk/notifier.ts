@@ -11,6 +11,11 @@ import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import { relayRoutes } from '../../src/slack-relay/webhook-targets.js';
 import { routeTopicArns } from '../notifier-config.js';
 import type { FindingsNotifierProps } from './notifier-props.js';
+import {
+  BUFFERED_TIMEOUT_SECONDS,
+  type BufferQueue,
+  bufferQueue,
+} from './steps/buffered-mode.js';
 import { slackChannel } from './steps/chat-channel.js';
 import { customActionTargets } from './steps/custom-action-targets.js';
 import { createDedupTable } from './steps/dedup-table.js';
@@ -27,8 +32,8 @@ import { SlackRelay } from './steps/slack-relay.js';
 
 /**
  * The findings notifier, in the order it is built: the route topics, the
- * dedup table and failure queues, the function and its grants, the failure
- * alarms, the EventBridge rules, an optional Chatbot channel and, for
+ * dedup table and failure queues, the function and its grants, the buffer
+ * queue (buffered mode), the failure alarms, the EventBridge rules, an optional Chatbot channel and, for
  * routes with `slack.webhookSecret`, the Slack relay. Every
  * permission is scoped to exactly what the function calls.
  */
@@ -51,6 +56,8 @@ export class FindingsNotifier extends Construct {
   readonly slackChannel?: chatbot.SlackChannelConfiguration;
   /** The Slack relay, when a route names a webhook secret (`slack.webhookSecret`). */
   readonly slackRelay?: SlackRelay;
+  /** Buffered mode: the queue the rules send to, and its dead-letter queue. */
+  readonly buffer?: BufferQueue;
 
   constructor(scope: Construct, id: string, props: FindingsNotifierProps) {
     super(scope, id);
@@ -87,7 +94,17 @@ export class FindingsNotifier extends Construct {
       this.function.addToRolePolicy(statement);
     }
 
-    // 4. Alarms on the failure paths
+    // 4. Buffered mode: the queue between the rules and the function
+    if ((props.mode ?? 'buffered') === 'buffered') {
+      this.buffer = bufferQueue(
+        this,
+        this.function,
+        this.function.timeout?.toSeconds() ?? BUFFERED_TIMEOUT_SECONDS,
+        props.buffering
+      );
+    }
+
+    // 5. Alarms on the failure paths
     notifyAlarms(
       this,
       [
@@ -103,16 +120,18 @@ export class FindingsNotifier extends Construct {
           this.ruleDeadLetterQueue,
           'events EventBridge could not deliver to the function'
         ),
+        ...(this.buffer ? [this.buffer.alarm] : []),
       ],
       props.alarmTopicArn
     );
 
-    // 5. Rules
+    // 6. Rules
     this.rules = notifierEventRules(
       this,
       props.config,
       this.function,
-      this.ruleDeadLetterQueue
+      this.ruleDeadLetterQueue,
+      this.buffer?.queue
     );
     this.customActions = customActionTargets(
       this,
@@ -120,12 +139,12 @@ export class FindingsNotifier extends Construct {
       props.config
     );
 
-    // 6. Chat
+    // 7. Chat
     if (props.slack) {
       this.slackChannel = slackChannel(this, props.slack, this.topics);
     }
 
-    // 7. Slack relay
+    // 8. Slack relay
     if (relayRoutes(props.config).length > 0) {
       this.slackRelay = new SlackRelay(this, 'SlackRelay', {
         config: props.config,

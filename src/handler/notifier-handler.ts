@@ -30,6 +30,8 @@ export type NotifierWiring = {
   readonly dedup: DedupStore;
   readonly publisher: Publisher;
   readonly acknowledger?: Acknowledger;
+  /** The dedup store's claim lease (DEDUP_LEASE_SECONDS when deployed). @default DEFAULT_LEASE_MS */
+  readonly leaseMs?: number;
 };
 
 /**
@@ -45,11 +47,12 @@ export const createNotifierHandler = ({
   dedup,
   publisher,
   acknowledger,
+  leaseMs = DEFAULT_LEASE_MS,
 }: NotifierWiring) =>
   createHandler({
     log: logger,
     metrics: createDecisionMetrics(powertoolsEmitter(metrics)),
-    dedupLeaseMs: DEFAULT_LEASE_MS,
+    dedupLeaseMs: leaseMs,
     pipeline: buildPipeline(config, {
       dedup,
       publisher,

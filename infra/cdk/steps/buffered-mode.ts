@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { LEASE_MARGIN_SECONDS } from '../notifier-props.js';
 import { failedEventsQueue, queueAlarm } from './failure-paths.js';
 
 /** How the buffer queue hands batches to the function (buffered mode). */
@@ -22,8 +23,6 @@ export type BufferingProps = {
 export const BUFFERED_TIMEOUT_SECONDS = 120;
 /** The longest buffered timeout (lease 615 s, visibility 3,600 s + window). */
 export const BUFFERED_MAX_TIMEOUT_SECONDS = 600;
-/** A claim outlives its invocation's deadline by this much. */
-export const LEASE_MARGIN_SECONDS = 15;
 
 /**
  * The timings derived from the function timeout T and the batching window W:

@@ -7,6 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { CONFIG_ENV } from '../../../src/config/config-source.js';
 import { DEFAULT_LEASE_MS } from '../../../src/dedup/dedup-store.js';
+import { DEDUP_LEASE_ENV } from '../../../src/dedup/dedup-lease-env.js';
 import { DEDUP_TABLE_ENV } from '../../../src/dedup/dedup-table-env.js';
 import { FUNCTION_NODE_OPTIONS } from '../../function-runtime.js';
 import { BUNDLED_CONFIG_PATH } from '../../notifier-config.js';
@@ -14,6 +15,11 @@ import {
   type FindingsNotifierProps,
   MAX_TIMEOUT_SECONDS,
 } from '../notifier-props.js';
+import {
+  BUFFERED_MAX_TIMEOUT_SECONDS,
+  BUFFERED_TIMEOUT_SECONDS,
+  bufferTimings,
+} from './buffered-mode.js';
 
 /** The bundle `npm run build` writes, wherever the app is run from. */
 const BUNDLE_DIR = fileURLToPath(
@@ -47,12 +53,21 @@ export const notifierFunction = (
   props: FindingsNotifierProps,
   wiring: { readonly tableName: string; readonly failureQueue: sqs.IQueue }
 ): lambda.Function => {
-  const timeout = props.timeout ?? Duration.seconds(MAX_TIMEOUT_SECONDS);
-  if (timeout.toSeconds() > MAX_TIMEOUT_SECONDS) {
+  const buffered = (props.mode ?? 'buffered') === 'buffered';
+  const timeout =
+    props.timeout ??
+    Duration.seconds(buffered ? BUFFERED_TIMEOUT_SECONDS : MAX_TIMEOUT_SECONDS);
+  if (buffered && timeout.toSeconds() > BUFFERED_MAX_TIMEOUT_SECONDS) {
     throw new Error(
-      `timeout must be at most ${MAX_TIMEOUT_SECONDS} s: the dedup claim lease is ${DEFAULT_LEASE_MS / 1000} s`
+      `timeout must be at most ${BUFFERED_MAX_TIMEOUT_SECONDS} s in buffered mode`
     );
   }
+  if (!buffered && timeout.toSeconds() > MAX_TIMEOUT_SECONDS) {
+    throw new Error(
+      `timeout must be at most ${MAX_TIMEOUT_SECONDS} s in direct mode: the dedup claim lease is ${DEFAULT_LEASE_MS / 1000} s`
+    );
+  }
+  const { leaseSeconds } = bufferTimings(timeout.toSeconds(), 0);
   const logGroup = new logs.LogGroup(scope, 'LogGroup', {
     retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
     removalPolicy: RemovalPolicy.DESTROY,
@@ -75,6 +90,8 @@ export const notifierFunction = (
     environment: {
       [CONFIG_ENV.file]: BUNDLED_CONFIG_PATH,
       [DEDUP_TABLE_ENV]: wiring.tableName,
+      // The claim lease: the timeout + 15 s.
+      [DEDUP_LEASE_ENV]: String(leaseSeconds),
       NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
     },
     ...(props.reservedConcurrency === undefined

@@ -10,13 +10,16 @@ import { notifierRules } from '../../pre-filter.js';
 /**
  * One EventBridge rule per event kind (patterns from
  * `infra/event-patterns.ts`, narrowed by `infra/pre-filter.ts`), each
- * retrying delivery for 24 h into its dead-letter queue.
+ * retrying delivery for 24 h into its dead-letter queue; its target is the
+ * function (direct mode) or the buffer queue (buffered mode).
  */
 export const notifierEventRules = (
   scope: Construct,
   config: Config,
   fn: lambda.IFunction,
-  deadLetterQueue: sqs.IQueue
+  deadLetterQueue: sqs.IQueue,
+  /** Buffered mode: the rules send to this queue instead of the function. */
+  buffer?: sqs.IQueue
 ): events.Rule[] =>
   notifierRules(config).map(
     (rule) =>
@@ -24,11 +27,17 @@ export const notifierEventRules = (
         description: rule.description,
         eventPattern: rule.pattern as events.EventPattern,
         targets: [
-          new targets.LambdaFunction(fn, {
-            deadLetterQueue,
-            retryAttempts: 185,
-            maxEventAge: Duration.hours(24),
-          }),
+          buffer
+            ? new targets.SqsQueue(buffer, {
+                deadLetterQueue,
+                retryAttempts: 185,
+                maxEventAge: Duration.hours(24),
+              })
+            : new targets.LambdaFunction(fn, {
+                deadLetterQueue,
+                retryAttempts: 185,
+                maxEventAge: Duration.hours(24),
+              }),
         ],
       })
   );
