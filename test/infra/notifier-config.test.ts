@@ -28,7 +28,7 @@ describe('Infra: notifier config', () => {
     ]);
   });
 
-  it('refuses a timeout above 30 s (the dedup claim lease is 45 s)', () => {
+  it('refuses a timeout above 30 s in direct mode (the dedup claim lease is 45 s)', () => {
     // Prepare
     const stack = new Stack(new App(), 'timeout');
 
@@ -38,9 +38,33 @@ describe('Infra: notifier config', () => {
         new FindingsNotifier(stack, 'Notifier', {
           config: file.config,
           code: Code.fromInline('export const handler = () => {};'),
+          mode: 'direct',
           timeout: Duration.seconds(31),
         })
     ).toThrow(/at most 30 s/);
+  });
+
+  it('refuses a timeout above 600 s and a batching window above 300 s in buffered mode', () => {
+    // Prepare
+    const code = Code.fromInline('export const handler = () => {};');
+
+    // Act & Assess
+    expect(
+      () =>
+        new FindingsNotifier(new Stack(new App(), 'timeout'), 'Notifier', {
+          config: file.config,
+          code,
+          timeout: Duration.seconds(601),
+        })
+    ).toThrow(/at most 600 s in buffered mode/);
+    expect(
+      () =>
+        new FindingsNotifier(new Stack(new App(), 'window'), 'Notifier', {
+          config: file.config,
+          code,
+          buffering: { batchingWindow: Duration.seconds(301) },
+        })
+    ).toThrow(/batchingWindow must be 1-300 s, got 301/);
   });
 
   it('refuses created topics spread over accounts or regions', () => {

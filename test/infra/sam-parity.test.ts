@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { yamlParse } from 'yaml-cfn';
 import { addNagChecks } from '../../infra/cdk/create-app.js';
 import { FindingsNotifierStack } from '../../infra/cdk/stack.js';
+import { bufferTimings } from '../../infra/cdk/steps/buffered-mode.js';
 import { CHAT_GUARDRAIL_STATEMENT } from '../../infra/cdk/steps/chat-channel.js';
 import { basePatterns } from '../../infra/event-patterns.js';
 import { loadNotifierConfig } from '../../infra/notifier-config.js';
@@ -19,7 +20,10 @@ const KEY_ARN =
 
 const sam = yamlParse(readFileSync('infra/sam/template.yaml', 'utf8')) as {
   Parameters: Record<string, Json>;
-  Resources: Record<string, { Type: string; Properties: Json }>;
+  Resources: Record<
+    string,
+    { Type: string; Condition?: string; Properties: Json }
+  >;
 };
 
 /** Resolves the intrinsics the template's policy uses, for given parameters. */
@@ -100,73 +104,117 @@ const normalize = (statements: unknown[]) =>
     })
     .sort((a, b) => a.Action.join().localeCompare(b.Action.join()));
 
-describe('SAM template: the same system as the CDK stack', () => {
-  let synth: Synthesized;
-  let ids: Map<string, string>;
-  const { config } = loadNotifierConfig(CONFIG_FILE);
-  const parameters: Record<string, string> = {
-    ...samParameters(CONFIG_FILE),
-    // The CDK stack below is built with acknowledgement and topic keys on.
-    AcknowledgeFindings: 'true',
-  };
-  const topicArns = (parameters.TopicArns ?? '').split(',');
-  const samResolved = (value: unknown) =>
-    resolveSam(
-      value,
-      { TopicArns: topicArns, TopicKeyArns: [KEY_ARN] },
-      {
-        HasTopicKeys: true,
-        Acknowledges: true,
-        HasReservedConcurrency: false,
-        ServesCoverage: parameters.CoverageEvents === 'true',
-        ServesScans: parameters.ScanEvents === 'true',
-        ServesCustomActions: parameters.CustomActionEvents === 'true',
-      }
-    );
-  const samFunction = sam.Resources.Function?.Properties as Json;
+describe.each(['direct', 'buffered'] as const)(
+  'SAM template: the same system as the CDK stack (%s mode)',
+  (mode) => {
+    let synth: Synthesized;
+    let ids: Map<string, string>;
+    const { config } = loadNotifierConfig(CONFIG_FILE);
+    const parameters: Record<string, string> = {
+      ...samParameters(CONFIG_FILE),
+      // The CDK stack below is built with acknowledgement and topic keys on.
+      AcknowledgeFindings: 'true',
+    };
+    const topicArns = (parameters.TopicArns ?? '').split(',');
+    const samResolved = (value: unknown) =>
+      resolveSam(
+        value,
+        { TopicArns: topicArns, TopicKeyArns: [KEY_ARN] },
+        {
+          HasTopicKeys: true,
+          Acknowledges: true,
+          HasReservedConcurrency: false,
+          Buffered: mode === 'buffered',
+          Direct: mode === 'direct',
+          ServesCoverage: parameters.CoverageEvents === 'true',
+          ServesScans: parameters.ScanEvents === 'true',
+          ServesCustomActions: parameters.CustomActionEvents === 'true',
+          DirectServesCoverage:
+            mode === 'direct' && parameters.CoverageEvents === 'true',
+          DirectServesScans:
+            mode === 'direct' && parameters.ScanEvents === 'true',
+          DirectServesCustomActions:
+            mode === 'direct' && parameters.CustomActionEvents === 'true',
+        }
+      );
+    const samFunction = sam.Resources.Function?.Properties as Json;
 
-  beforeAll(() => {
-    synth = synthesize((app) => {
-      addNagChecks(app);
-      return new FindingsNotifierStack(app, 'parity', {
-        notifier: {
-          config,
-          topics: { kind: 'existing', keyArns: [KEY_ARN] },
-          acknowledges: true,
-        },
+    beforeAll(() => {
+      synth = synthesize((app) => {
+        addNagChecks(app);
+        return new FindingsNotifierStack(app, 'parity', {
+          notifier: {
+            config,
+            mode,
+            topics: { kind: 'existing', keyArns: [KEY_ARN] },
+            acknowledges: true,
+          },
+        });
       });
+      ids = constructIds(synth);
     });
-    ids = constructIds(synth);
-  });
 
-  it('gets its parameters from the config with sam:params', () => {
-    expect(samParameters(CONFIG_FILE)).toEqual({
-      TopicArns: config.routes.map((route) => route.topicArn).join(','),
-      AcknowledgeFindings: 'false',
-      CoverageEvents: 'false',
-      ScanEvents: 'false',
-      CustomActionEvents: 'false',
-    });
-    expect(
-      someRouteAcknowledges(
-        parseConfig(
-          `routes: [{ name: r, topicArn: '${config.routes[0]?.topicArn}', acknowledge: true }]`,
-          'inline'
+    it('gets its parameters from the config with sam:params', () => {
+      expect(samParameters(CONFIG_FILE)).toEqual({
+        TopicArns: config.routes.map((route) => route.topicArn).join(','),
+        AcknowledgeFindings: 'false',
+        CoverageEvents: 'false',
+        ScanEvents: 'false',
+        CustomActionEvents: 'false',
+      });
+      expect(
+        someRouteAcknowledges(
+          parseConfig(
+            `routes: [{ name: r, topicArn: '${config.routes[0]?.topicArn}', acknowledge: true }]`,
+            'inline'
+          )
         )
-      )
-    ).toBe(true);
-  });
+      ).toBe(true);
+    });
 
-  it('has the same event patterns, DLQ and retry policy as the CDK rules', () => {
-    const rules = synth.template.findResources('AWS::Events::Rule');
-    const cdk = Object.fromEntries(
-      Object.entries(rules).map(([logicalId, rule]) => {
-        const properties = rule.Properties as Json;
-        const [target = {}] = properties.Targets as Json[];
-        return [
-          ids.get(logicalId),
-          resolveCdk(
+    it('has the same event patterns, DLQ and retry policy as the CDK rules', () => {
+      const rules = synth.template.findResources('AWS::Events::Rule');
+      const cdk = Object.fromEntries(
+        Object.entries(rules).map(([logicalId, rule]) => {
+          const properties = rule.Properties as Json;
+          const [target = {}] = properties.Targets as Json[];
+          return [
+            ids.get(logicalId),
+            resolveCdk(
+              {
+                Pattern: properties.EventPattern,
+                DeadLetterConfig: {
+                  Type: 'SQS',
+                  Destination: (target.DeadLetterConfig as Json).Arn,
+                },
+                RetryPolicy: target.RetryPolicy,
+              },
+              ids
+            ),
+          ];
+        })
+      );
+      // Direct mode: the function's EventBridgeRule events; buffered mode:
+      // the Buffered<event> rules that target the queue (the function's are
+      // then disabled).
+      const functionEvents = Object.fromEntries(
+        Object.entries(samFunction.Events as Record<string, Json>).map(
+          ([name, event]) => {
+            expect(event.Type).toBe('EventBridgeRule');
+            return [name, samResolved(event.Properties) as Json];
+          }
+        )
+      );
+      const bufferedRules = Object.fromEntries(
+        Object.keys(functionEvents).map((name) => {
+          const rule = sam.Resources[`Buffered${name}`];
+          expect(rule?.Type, name).toBe('AWS::Events::Rule');
+          const properties = samResolved(rule?.Properties) as Json;
+          const [target = {}] = properties.Targets as Json[];
+          return [
+            name,
             {
+              State: properties.State,
               Pattern: properties.EventPattern,
               DeadLetterConfig: {
                 Type: 'SQS',
@@ -174,127 +222,187 @@ describe('SAM template: the same system as the CDK stack', () => {
               },
               RetryPolicy: target.RetryPolicy,
             },
-            ids
-          ),
-        ];
-      })
-    );
-    const samEvents = Object.fromEntries(
-      Object.entries(samFunction.Events as Record<string, Json>).map(
-        ([name, event]) => {
-          expect(event.Type).toBe('EventBridgeRule');
-          return [name, samResolved(event.Properties) as Json];
+          ];
+        })
+      );
+      const [samEvents, disabled] =
+        mode === 'direct'
+          ? [functionEvents, bufferedRules]
+          : [bufferedRules, functionEvents];
+      // The other mode's rules are never on: the function's are disabled
+      // in buffered mode, the queue's exist only in buffered mode.
+      for (const [name, rule] of Object.entries(disabled)) {
+        if (mode === 'buffered') expect(rule.State).toBe('DISABLED');
+        else {
+          expect(sam.Resources[`Buffered${name}`]?.Condition).toBe('Buffered');
         }
-      )
-    );
-    // Rules of kinds no route asks for are deployed disabled in SAM and
-    // left out by CDK: compare the enabled ones.
-    const enabled = Object.fromEntries(
-      Object.entries(samEvents).flatMap(([name, { State, ...rule }]) =>
-        State === 'DISABLED' ? [] : [[name, rule]]
-      )
-    );
+      }
+      // Rules of kinds no route asks for are deployed disabled in SAM and
+      // left out by CDK: compare the enabled ones.
+      const enabled = Object.fromEntries(
+        Object.entries(samEvents).flatMap(([name, { State, ...rule }]) =>
+          State === 'DISABLED' ? [] : [[name, rule]]
+        )
+      );
 
-    expect(enabled).toEqual(cdk);
-    expect(Object.keys(enabled).sort()).toEqual([
-      'Inspector2Findings',
-      'Inspector2OnDemandAmiFindings',
-      'SecurityHubFindingsImported',
-      'SecurityHubFindingsImportedV2',
-    ]);
-    expect(Object.keys(samEvents).sort()).toEqual(
-      basePatterns()
-        .map((rule) => rule.id)
-        .sort()
-    );
-    for (const rule of basePatterns()) {
-      expect((samEvents[rule.id] as Json).Pattern).toEqual(rule.pattern);
-    }
-  });
+      expect(enabled).toEqual(cdk);
+      expect(Object.keys(enabled).sort()).toEqual([
+        'Inspector2Findings',
+        'Inspector2OnDemandAmiFindings',
+        'SecurityHubFindingsImported',
+        'SecurityHubFindingsImportedV2',
+      ]);
+      expect(Object.keys(samEvents).sort()).toEqual(
+        basePatterns()
+          .map((rule) => rule.id)
+          .sort()
+      );
+      for (const rule of basePatterns()) {
+        expect((samEvents[rule.id] as Json).Pattern).toEqual(rule.pattern);
+      }
+    });
 
-  it('grants the same IAM statements on the same resources', () => {
-    const [policy = {}] = Object.values(
-      synth.template.findResources('AWS::IAM::Policy')
-    );
-    const cdkStatements = resolveCdk(
-      ((policy.Properties as Json).PolicyDocument as Json).Statement,
-      ids
-    ) as unknown[];
-    const role = sam.Resources.Role?.Properties as {
-      Policies: { PolicyDocument: { Statement: unknown[] } }[];
-    };
-    const samStatements = samResolved(
-      role.Policies.flatMap((item) => item.PolicyDocument.Statement)
-    ) as unknown[];
+    it('grants the same IAM statements on the same resources', () => {
+      const [policy = {}] = Object.values(
+        synth.template.findResources('AWS::IAM::Policy')
+      );
+      const cdkStatements = resolveCdk(
+        ((policy.Properties as Json).PolicyDocument as Json).Statement,
+        ids
+      ) as unknown[];
+      const role = sam.Resources.Role?.Properties as {
+        Policies: { PolicyDocument: { Statement: unknown[] } }[];
+      };
+      const samStatements = samResolved(
+        role.Policies.flatMap((item) => item.PolicyDocument.Statement)
+      ) as unknown[];
 
-    expect(normalize(samStatements)).toEqual(normalize(cdkStatements));
-    expect(normalize(samStatements)).toHaveLength(6);
-  });
+      expect(normalize(samStatements)).toEqual(normalize(cdkStatements));
+      // Buffered mode adds receiving from the buffer queue.
+      expect(normalize(samStatements)).toHaveLength(mode === 'direct' ? 6 : 7);
+    });
 
-  it('deploys the same function: runtime, architecture, timeout, memory, environment, failure destination', () => {
-    const [fn] = Object.values(
-      synth.template.findResources('AWS::Lambda::Function')
-    );
-    const cdk = fn?.Properties as Json;
-    const [invoke] = Object.values(
-      synth.template.findResources('AWS::Lambda::EventInvokeConfig')
-    );
-    const cdkInvoke = invoke?.Properties as Json;
+    it('deploys the same function: runtime, architecture, timeout, memory, environment, failure destination', () => {
+      const [fn] = Object.values(
+        synth.template.findResources('AWS::Lambda::Function')
+      );
+      const cdk = fn?.Properties as Json;
+      const [invoke] = Object.values(
+        synth.template.findResources('AWS::Lambda::EventInvokeConfig')
+      );
+      const cdkInvoke = invoke?.Properties as Json;
 
-    expect(samFunction.Runtime).toBe(cdk.Runtime);
-    expect(samFunction.Architectures).toEqual(cdk.Architectures);
-    expect(samFunction.Handler).toBe(cdk.Handler);
-    expect(samFunction.Timeout).toBe(cdk.Timeout);
-    expect(sam.Parameters.MemorySize?.Default).toBe(cdk.MemorySize);
-    expect(samFunction.CodeUri).toBe('../../dist/notify-findings');
-    expect(samResolved(samFunction.Environment)).toEqual(
-      resolveCdk(cdk.Environment, ids)
-    );
-    expect(samResolved(samFunction.EventInvokeConfig)).toEqual(
-      resolveCdk(
-        {
-          MaximumRetryAttempts: cdkInvoke.MaximumRetryAttempts,
-          MaximumEventAgeInSeconds: cdkInvoke.MaximumEventAgeInSeconds,
-          DestinationConfig: {
-            OnFailure: {
-              Type: 'SQS',
-              Destination: (
-                (cdkInvoke.DestinationConfig as Json).OnFailure as Json
-              ).Destination,
+      expect(samFunction.Runtime).toBe(cdk.Runtime);
+      expect(samFunction.Architectures).toEqual(cdk.Architectures);
+      expect(samFunction.Handler).toBe(cdk.Handler);
+      expect(samResolved(samFunction.Timeout)).toBe(cdk.Timeout);
+      expect(sam.Parameters.MemorySize?.Default).toBe(cdk.MemorySize);
+      expect(samFunction.CodeUri).toBe('../../dist/notify-findings');
+      expect(samResolved(samFunction.Environment)).toEqual(
+        resolveCdk(cdk.Environment, ids)
+      );
+      expect(samResolved(samFunction.EventInvokeConfig)).toEqual(
+        resolveCdk(
+          {
+            MaximumRetryAttempts: cdkInvoke.MaximumRetryAttempts,
+            MaximumEventAgeInSeconds: cdkInvoke.MaximumEventAgeInSeconds,
+            DestinationConfig: {
+              OnFailure: {
+                Type: 'SQS',
+                Destination: (
+                  (cdkInvoke.DestinationConfig as Json).OnFailure as Json
+                ).Destination,
+              },
             },
           },
-        },
-        ids
-      )
-    );
-  });
+          ids
+        )
+      );
+    });
 
-  it('creates the same dedup table', () => {
-    const [table] = Object.values(
-      synth.template.findResources('AWS::DynamoDB::Table')
+    it.runIf(mode === 'buffered')(
+      'buffers events in the same queue, handed to the function in the same batches',
+      () => {
+        const cdkQueue = Object.entries(
+          synth.template.findResources('AWS::SQS::Queue')
+        ).find(([logicalId]) => ids.get(logicalId) === 'BufferQueue')?.[1]
+          ?.Properties as Json;
+        const samQueue = samResolved(
+          sam.Resources.BufferQueue?.Properties
+        ) as Json;
+        expect(samQueue.SqsManagedSseEnabled).toBe(
+          cdkQueue.SqsManagedSseEnabled
+        );
+        expect(samQueue.MessageRetentionPeriod).toBe(
+          cdkQueue.MessageRetentionPeriod
+        );
+        expect((samQueue.RedrivePolicy as Json).maxReceiveCount).toBe(
+          (cdkQueue.RedrivePolicy as Json).maxReceiveCount
+        );
+        // CloudFormation cannot add: SAM sizes it for the longest window.
+        const timeout = samResolved(samFunction.Timeout) as number;
+        expect(samQueue.VisibilityTimeout).toBe(
+          bufferTimings(timeout, 300).visibilitySeconds
+        );
+        expect(cdkQueue.VisibilityTimeout).toBe(
+          bufferTimings(timeout, 20).visibilitySeconds
+        );
+        const [mapping] = Object.values(
+          synth.template.findResources('AWS::Lambda::EventSourceMapping')
+        );
+        const cdkMapping = mapping?.Properties as Json;
+        const samMapping = sam.Resources.BufferEventSourceMapping
+          ?.Properties as Json;
+        const defaults = {
+          BatchSize: sam.Parameters.BatchSize?.Default,
+          MaximumBatchingWindowInSeconds:
+            sam.Parameters.BatchingWindowSeconds?.Default,
+          ScalingConfig: {
+            MaximumConcurrency: sam.Parameters.MaxConcurrency?.Default,
+          },
+          FunctionResponseTypes: samMapping.FunctionResponseTypes,
+        };
+        expect(defaults).toEqual({
+          BatchSize: cdkMapping.BatchSize,
+          MaximumBatchingWindowInSeconds:
+            cdkMapping.MaximumBatchingWindowInSeconds,
+          ScalingConfig: cdkMapping.ScalingConfig,
+          FunctionResponseTypes: cdkMapping.FunctionResponseTypes,
+        });
+        expect(samMapping.FunctionResponseTypes).toEqual([
+          'ReportBatchItemFailures',
+        ]);
+      }
     );
-    expect(sam.Resources.DedupTable?.Properties).toEqual(table?.Properties);
-  });
 
-  it('passes cdk-nag with existing topics, topic keys and acknowledgement on', () => {
-    for (const report of synth.nag) {
-      expect(report.violations, report.pluginName).toEqual([]);
-    }
-    expect(
-      synth.nag.flatMap((report) =>
-        report.suppressedViolations.map((item) => item.acknowledgedId)
-      )
-    ).toContain('AwsSolutions::AwsSolutions-IAM5[Resource::*]');
-  });
-});
+    it('creates the same dedup table', () => {
+      const [table] = Object.values(
+        synth.template.findResources('AWS::DynamoDB::Table')
+      );
+      expect(sam.Resources.DedupTable?.Properties).toEqual(table?.Properties);
+    });
+
+    it('passes cdk-nag with existing topics, topic keys and acknowledgement on', () => {
+      for (const report of synth.nag) {
+        expect(report.violations, report.pluginName).toEqual([]);
+      }
+      expect(
+        synth.nag.flatMap((report) =>
+          report.suppressedViolations.map((item) => item.acknowledgedId)
+        )
+      ).toContain('AwsSolutions::AwsSolutions-IAM5[Resource::*]');
+    });
+  }
+);
 
 describe('SAM template: failure alarms', () => {
   it('notify the AlarmTopicArn parameter when it is set, nothing otherwise', () => {
     const alarms = Object.values(sam.Resources).filter(
       (resource) => resource.Type === 'AWS::CloudWatch::Alarm'
     );
-    // The function's two, and the Slack relay's two (deployed with a relay topic).
-    expect(alarms).toHaveLength(4);
+    // The function's two, the buffer dead-letter queue's (buffered mode),
+    // and the Slack relay's two (deployed with a relay topic).
+    expect(alarms).toHaveLength(5);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual({
         'Fn::If': [
@@ -331,20 +439,24 @@ describe('SAM template: deployed permissions (issue 16, item 8)', () => {
     expect(keys.test('arn:aws:kms:us-east-1:123456789012:key/*')).toBe(false);
   });
 
-  it('lets EventBridge write to the dead-letter queue only from the three rules', () => {
+  it('lets EventBridge write to the dead-letter queue only from the rules of the mode deployed', () => {
     const policy = sam.Resources.RuleDeadLetterQueuePolicy?.Properties as {
       PolicyDocument: { Statement: Json[] };
     };
     const allow = policy.PolicyDocument.Statement.find(
       (statement) => statement.Effect === 'Allow'
     );
+    const events = Object.keys(
+      (sam.Resources.Function?.Properties as Json).Events as Json
+    );
+    const arnsOf = (prefix: string) =>
+      events.map((name) => ({ 'Fn::GetAtt': [`${prefix}${name}`, 'Arn'] }));
+    expect(events).toHaveLength(basePatterns().length);
     expect(allow?.Condition).toEqual({
       ArnEquals: {
-        'aws:SourceArn': [
-          { 'Fn::GetAtt': ['FunctionInspector2Findings', 'Arn'] },
-          { 'Fn::GetAtt': ['FunctionInspector2OnDemandAmiFindings', 'Arn'] },
-          { 'Fn::GetAtt': ['FunctionSecurityHubFindingsImported', 'Arn'] },
-        ],
+        'aws:SourceArn': {
+          'Fn::If': ['Buffered', arnsOf('Buffered'), arnsOf('Function')],
+        },
       },
     });
   });
