@@ -16,9 +16,12 @@ import type { Progress } from './progress.js';
 import { readInputs } from './read-inputs.js';
 import { runFileBatches } from './run-batches.js';
 import { runReplay } from './run-replay.js';
+import { runWindows } from './run-windows.js';
 
 export const DEFAULT_CONFIG = 'config/example.yaml';
 export const DEFAULT_EVENTS = 'events';
+/** The buffer queue's batching window as deployed (infra/cdk/steps/buffered-mode.ts). */
+export const DEFAULT_WINDOW_SECONDS = 20;
 
 const USAGE = `Usage: npm run replay -- [options] [paths...]
 
@@ -33,6 +36,11 @@ Options:
   --json          JSON Lines: one object per finding, or per event with none
   --no-messages   human output without the rendered messages
   --verbose       decision log lines on stderr
+  --window SECS   buffered mode, as deployed by default: events grouped into
+                  batches by their time, a batch holding what arrives within
+                  SECS (1-300, default ${DEFAULT_WINDOW_SECONDS}) of its first event; a burst
+                  becomes digests
+  --direct        direct mode: one event at a time, each its own invocation
   --batch         each file's events together, as one invocation receiving
                   them at once (coverage changes group into one notice)
   -h, --help      this help
@@ -80,6 +88,8 @@ export const main = async (
         'no-messages': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         batch: { type: 'boolean', default: false },
+        direct: { type: 'boolean', default: false },
+        window: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -92,6 +102,26 @@ export const main = async (
   if (args.values.help) {
     io.stdout(USAGE);
     return 0;
+  }
+  const modes = (['batch', 'direct', 'window'] as const).filter(
+    (mode) => args.values[mode] !== undefined && args.values[mode] !== false
+  );
+  if (modes.length > 1) {
+    io.stderr(
+      `replay: choose one of --window, --direct and --batch (got ${modes.map((mode) => `--${mode}`).join(' and ')})`
+    );
+    return 2;
+  }
+  const windowSeconds = Number(args.values.window ?? DEFAULT_WINDOW_SECONDS);
+  if (
+    !Number.isInteger(windowSeconds) ||
+    windowSeconds < 1 ||
+    windowSeconds > 300
+  ) {
+    io.stderr(
+      `replay: --window takes whole seconds from 1 to 300 (the batching window Lambda allows), got ${args.values.window}`
+    );
+    return 2;
   }
   const paths =
     args.positionals.length > 0 ? args.positionals : [DEFAULT_EVENTS];
@@ -120,13 +150,18 @@ export const main = async (
     log,
     ...(io.kinds ? { kinds: io.kinds } : {}),
   });
+  const progress =
+    inputs.length >= PROGRESS_MIN_EVENTS ? io.progress : undefined;
   const records = args.values.batch
     ? await runFileBatches(pipeline, inputs, log)
-    : await runReplay(
-        createHandler({ log, pipeline }),
-        inputs,
-        inputs.length >= PROGRESS_MIN_EVENTS ? io.progress : undefined
-      );
+    : args.values.direct
+      ? await runReplay(createHandler({ log, pipeline }), inputs, progress)
+      : await runWindows(
+          ({ onBatch }) => createHandler({ log, pipeline, onBatch }),
+          inputs,
+          windowSeconds * 1000,
+          progress
+        );
   const lines = args.values.json
     ? toJsonLines(records)
     : toHumanLines(records, { showMessages: !args.values['no-messages'] });

@@ -21,6 +21,8 @@ export const toHumanLines = (
   options: { readonly showMessages: boolean }
 ): string[] => {
   const lines: string[] = [];
+  // A digest is printed once, under the first finding it counts.
+  const printed = new Set<string>();
   for (const { input, report } of records) {
     const where = `${input.file}#${input.index}${input.wrapped ? ` (wrapped ${input.wrapped})` : ''}`;
     for (const finding of report.rejected ?? []) {
@@ -42,7 +44,7 @@ export const toHumanLines = (
       const routes = finding.deliveries
         .map(
           (delivery) =>
-            `${delivery.route}:${delivery.outcome}${delivery.variant ? `(${delivery.variant})` : ''}`
+            `${delivery.route}:${delivery.outcome}${delivery.variant ? `(${delivery.variant}${delivery.digest ? `, digest ${delivery.digest.id}` : ''})` : ''}`
         )
         .join(', ');
       lines.push(
@@ -51,6 +53,17 @@ export const toHumanLines = (
       if (!options.showMessages) continue;
       for (const delivery of finding.deliveries) {
         if (!delivery.message) continue;
+        const { digest } = delivery;
+        if (digest) {
+          const key = `${digest.id}/${digest.part}`;
+          const part = `digest ${digest.id} part ${digest.part} of ${digest.parts}, ${digest.findings} findings`;
+          if (printed.has(key)) {
+            lines.push(`    → ${delivery.route}: in ${part} (above)`);
+            continue;
+          }
+          printed.add(key);
+          lines.push(`    → ${delivery.route}: ${part}`);
+        }
         lines.push(
           `    → ${delivery.route} (${delivery.format}) ${delivery.topicArn}`
         );

@@ -74,6 +74,8 @@ export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
           outcome: delivery.outcome,
           variant: delivery.variant ?? null,
           reason: delivery.reason ?? null,
+          // The digest message the finding was counted in (buffered mode).
+          digest: delivery.digest ?? null,
         })),
         messages: finding.deliveries.flatMap((delivery) =>
           delivery.message
@@ -87,6 +89,7 @@ export const toJsonLines = (records: readonly ReplayRecord[]): string[] =>
                   message: delivery.message.body,
                   messageStructure: delivery.message.structure ?? null,
                   attributes: delivery.message.attributes,
+                  digest: delivery.digest ?? null,
                 },
               ]
             : []

@@ -15,7 +15,7 @@ export type ReplayRecord = {
   readonly report: EventReport;
 };
 
-const replayContext = (): Context => ({
+export const replayContext = (): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName: 'findings-notifier-replay',
   functionVersion: '$LATEST',
