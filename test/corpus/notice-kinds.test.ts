@@ -103,45 +103,57 @@ describe('A fleet losing SSM at once (events/inspector2-coverage/fleet-ssm-loss-
     'fleet-ssm-loss-200-instances.json'
   );
 
-  it('replayed as one batch, is one notice per route naming the count, the first resources and the coverage console', async () => {
+  it.each([
+    ['as one batch (--batch)', ['--batch']],
+    // The 200 changes arrive over 60 s: a 60 s window holds them all.
+    ['in buffered mode with a 60 s window', ['--window', '60']],
+  ])(
+    'replayed %s, is one notice per route naming the count, the first resources and the coverage console',
+    async (_, mode) => {
+      // Act
+      const rows = await replay([
+        '--config',
+        'config/notices.yaml',
+        ...mode,
+        fleet,
+      ]);
+
+      // Assess
+      expect(rows).toHaveLength(200);
+      expect(rows.every((row) => row.outcome === 'published')).toBe(true);
+      const messages = new Map(
+        rows.flatMap((row) =>
+          (row.messages ?? []).map((message) => [
+            `${message.route}\n${message.message}`,
+            message,
+          ])
+        )
+      );
+      expect(
+        [...messages.values()].map((message) => message.route).sort()
+      ).toEqual(['platform-blind-spots', 'security-scanning']);
+      for (const message of messages.values()) {
+        expect(message.subject).toBe(
+          '[NOT SCANNED] 200 EC2 instances not scanned by Inspector (UNMANAGED_EC2_INSTANCE)'
+        );
+        expect(message.message).toContain('i-0aa00000000000000');
+        expect(message.message).toContain('i-0aa00000000000001');
+        expect(message.message).toContain(
+          'https://console.aws.amazon.com/inspector/v2/home?region=us-east-1'
+        );
+        expect(message.message).toMatch(/and \d+ more resources/);
+      }
+    }
+  );
+
+  it('replayed one event per invocation (direct mode), is one notice per instance and route', async () => {
     // Act
     const rows = await replay([
       '--config',
       'config/notices.yaml',
-      '--batch',
+      '--direct',
       fleet,
     ]);
-
-    // Assess
-    expect(rows).toHaveLength(200);
-    expect(rows.every((row) => row.outcome === 'published')).toBe(true);
-    const messages = new Map(
-      rows.flatMap((row) =>
-        (row.messages ?? []).map((message) => [
-          `${message.route}\n${message.message}`,
-          message,
-        ])
-      )
-    );
-    expect(
-      [...messages.values()].map((message) => message.route).sort()
-    ).toEqual(['platform-blind-spots', 'security-scanning']);
-    for (const message of messages.values()) {
-      expect(message.subject).toBe(
-        '[NOT SCANNED] 200 EC2 instances not scanned by Inspector (UNMANAGED_EC2_INSTANCE)'
-      );
-      expect(message.message).toContain('i-0aa00000000000000');
-      expect(message.message).toContain('i-0aa00000000000001');
-      expect(message.message).toContain(
-        'https://console.aws.amazon.com/inspector/v2/home?region=us-east-1'
-      );
-      expect(message.message).toMatch(/and \d+ more resources/);
-    }
-  });
-
-  it('replayed one event per invocation (direct mode), is one notice per instance and route', async () => {
-    // Act
-    const rows = await replay(['--config', 'config/notices.yaml', fleet]);
 
     // Assess
     const subjects = new Set(

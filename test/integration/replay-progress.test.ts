@@ -19,9 +19,13 @@ const manyEvents = (count: number) => {
   return dir;
 };
 
-const run = async (dir: string, withProgress: boolean) => {
+const run = async (
+  dir: string,
+  withProgress: boolean,
+  mode: readonly string[] = ['--direct']
+) => {
   const calls: [number, number][] = [];
-  const code = await main(['--json', dir], {
+  const code = await main(['--json', ...mode, dir], {
     stdout: () => undefined,
     stderr: () => undefined,
     ...(withProgress
@@ -32,7 +36,7 @@ const run = async (dir: string, withProgress: boolean) => {
 };
 
 describe('Replay: progress', () => {
-  it('reports progress after every event of a long run when stderr is a terminal', async () => {
+  it('reports progress after every event of a long run in direct mode when stderr is a terminal', async () => {
     // Act
     const { code, calls } = await run(manyEvents(250), true);
 
@@ -40,6 +44,15 @@ describe('Replay: progress', () => {
     expect(code).toBe(0);
     expect(calls).toHaveLength(250);
     expect(calls.at(-1)).toEqual([250, 250]);
+  });
+
+  it('reports progress after every batch in buffered mode', async () => {
+    // Act: the 250 copies share one event time, so one window holds them.
+    const { code, calls } = await run(manyEvents(250), true, []);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(calls).toEqual([[250, 250]]);
   });
 
   it('draws nothing for a short run', async () => {
