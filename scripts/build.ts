@@ -8,6 +8,7 @@ import {
   DEFAULT_CONFIG_FILE,
   loadNotifierConfig,
 } from '../infra/notifier-config.js';
+import { builtinsAsRequire } from './builtins-as-require.js';
 
 /**
  * Bundles every handler in `functions/` to `dist/<function>/index.mjs`:
@@ -61,6 +62,7 @@ for (const file of entries) {
     sourcemap: true,
     legalComments: 'external',
     logLevel: 'info',
+    plugins: [builtinsAsRequire],
     // Some dependencies still call require() for Node built-ins.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -1,7 +1,7 @@
 import type { Condition } from '../filters/condition-schema.js';
 import { knownProduct } from '../filters/vocabulary-values.js';
-import type { Locate } from './config-document.js';
 import type { Config, Suppression } from './config-schema.js';
+import type { Locate } from './locate.js';
 import { describeLocation } from './problem-location.js';
 import { topicRegions, unallowedTopicRegions } from './topic-regions.js';
 

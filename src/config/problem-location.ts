@@ -1,5 +1,5 @@
 import { formatPath } from '../events/issue-path.js';
-import type { Locate } from './config-document.js';
+import type { Locate } from './locate.js';
 
 const LISTS = { routes: 'route', suppressions: 'suppression' } as const;
 

@@ -2,10 +2,10 @@ import type * as z from 'zod';
 import { formatPath } from '../events/issue-path.js';
 import { PARSE_OPTIONS } from '../events/parse-options.js';
 import { didYouMean } from '../filters/did-you-mean.js';
-import { type Locate, NOWHERE } from './config-document.js';
 import { ConfigError } from './config-error.js';
 import { checkConfigLimits } from './config-limits.js';
 import { type Config, ConfigSchema } from './config-schema.js';
+import { type Locate, NOWHERE } from './locate.js';
 import { describeLocation } from './problem-location.js';
 import { keysAt } from './schema-keys.js';
 

@@ -32,25 +32,24 @@ export const tooDeepAt = (
   max = MAX_NESTING,
   prefix = ''
 ): string | undefined => {
+  if (typeof value !== 'object' || value === null) return undefined;
+  // Only objects and arrays are pushed: a leaf cannot be too deep, and most
+  // of an event's values are leaves.
   const stack: Node[] = [{ value, depth: 0 }];
+  const push = (child: unknown, key: PropertyKey, parent: Node) => {
+    if (typeof child === 'object' && child !== null)
+      stack.push({ value: child, depth: parent.depth + 1, key, parent });
+  };
   for (let node = stack.pop(); node; node = stack.pop()) {
-    const { value: parent, depth } = node;
-    if (typeof parent !== 'object' || parent === null) continue;
-    if (depth >= max) return formatPath(prefix, pathOf(node));
+    const parent = node.value as object;
+    if (node.depth >= max) return formatPath(prefix, pathOf(node));
     if (Array.isArray(parent)) {
       // An index loop: `map` would skip the holes of a sparse array.
-      for (let index = 0; index < parent.length; index += 1) {
-        stack.push({
-          value: parent[index],
-          depth: depth + 1,
-          key: index,
-          parent: node,
-        });
-      }
+      for (let index = 0; index < parent.length; index += 1)
+        push(parent[index], index, node);
     } else {
-      for (const [key, child] of Object.entries(parent)) {
-        stack.push({ value: child, depth: depth + 1, key, parent: node });
-      }
+      for (const key of Object.keys(parent))
+        push((parent as Record<string, unknown>)[key], key, node);
     }
   }
   return undefined;
