@@ -10,7 +10,15 @@ const SCORE = { CRITICAL: 9.5, HIGH: 7.5, MEDIUM: 5.5, LOW: 2.5 } as const;
 export const burstSeverity = (n: number): keyof typeof SCORE =>
   n % 20 === 0 ? 'CRITICAL' : n % 5 === 0 ? 'HIGH' : n % 2 ? 'MEDIUM' : 'LOW';
 
-const NAME_KEYS = new Set(['Id', 'id', 'Name', 'FunctionName', 'functionName']);
+const NAME_KEYS = new Set([
+  'Id',
+  'id',
+  'uid',
+  'Name',
+  'name',
+  'FunctionName',
+  'functionName',
+]);
 
 /** Gives a resource (and its name) its own identity: `-<n>` on ids and names. */
 const vary = (value: unknown, suffix: string): unknown => {
@@ -35,6 +43,14 @@ const setSeverity = (detail: Json, label: SeverityLabel) => {
     return;
   }
   for (const finding of (detail.findings ?? []) as Json[]) {
+    if (finding.finding_info) {
+      // OCSF (Findings Imported V2): severity_id 5 is Critical, 4 High.
+      finding.severity = label.charAt(0) + label.slice(1).toLowerCase();
+      finding.severity_id = { CRITICAL: 5, HIGH: 4, MEDIUM: 3, LOW: 2 }[
+        label as keyof typeof SCORE
+      ];
+      continue;
+    }
     finding.Severity = { Label: label, Normalized: Math.round(score * 10) };
     const provider = finding.FindingProviderFields as Json | undefined;
     if (provider) provider.Severity = { Label: label };
@@ -57,13 +73,22 @@ export const burstEvent = (samples: readonly Json[], n: number): Json => {
     detail.resources = vary(detail.resources, suffix);
   }
   if (Array.isArray(detail.findings)) {
-    detail.findings = (detail.findings as Json[])
-      .slice(0, 1)
-      .map((finding) => ({
-        ...finding,
-        Id: `${String(finding.Id)}${suffix}`,
-        Resources: vary(finding.Resources, suffix),
-      }));
+    detail.findings = (detail.findings as Json[]).slice(0, 1).map((finding) =>
+      finding.finding_info
+        ? {
+            ...finding,
+            finding_info: {
+              ...(finding.finding_info as Json),
+              uid: `${String((finding.finding_info as Json).uid)}${suffix}`,
+            },
+            resources: vary(finding.resources, suffix),
+          }
+        : {
+            ...finding,
+            Id: `${String(finding.Id)}${suffix}`,
+            Resources: vary(finding.Resources, suffix),
+          }
+    );
   }
   setSeverity(detail, burstSeverity(n));
   event.id = `burst-${n}`;

@@ -4,6 +4,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext, Benchmark, BudgetRow } from '../bench/bench-kit.js';
+import { burstBench } from '../bench/burst-bench.js';
 import { coldPathBench } from '../bench/cold-path-bench.js';
 import { handlerBench } from '../bench/handler-bench.js';
 import { lambdaNode, machineNode } from '../bench/node-runtimes.js';
@@ -23,7 +24,11 @@ import { FUNCTION_NODE_OPTIONS } from '../infra/function-runtime.js';
  * `--only NAME` runs the benchmarks whose name contains NAME; `--node
  * lambda|machine` one of the two Nodes (the table says what was left out).
  */
-const BENCHMARKS: readonly Benchmark[] = [handlerBench, coldPathBench];
+const BENCHMARKS: readonly Benchmark[] = [
+  handlerBench,
+  coldPathBench,
+  burstBench,
+];
 
 const { values: options } = parseArgs({
   options: { only: { type: 'string' }, node: { type: 'string' } },
