@@ -3,7 +3,6 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Config } from '../../src/config/config-schema.js';
 import { DEFAULT_LEASE_MS } from '../../src/dedup/dedup-store.js';
-import type { BufferingProps } from './steps/buffered-mode.js';
 import type { CustomActionTarget } from './steps/custom-action-targets.js';
 
 /**
@@ -19,6 +18,18 @@ export const LEASE_MARGIN_SECONDS = 15;
  */
 export const MAX_TIMEOUT_SECONDS =
   DEFAULT_LEASE_MS / 1000 - LEASE_MARGIN_SECONDS;
+
+/** How the buffer queue hands batches to the function (buffered mode). */
+export type BufferingProps = {
+  /** How long the event source mapping gathers records. @default 20 s (at most 300 s) */
+  readonly batchingWindow?: Duration;
+  /** Records per batch (Lambda also closes a batch at 6 MB). @default 10_000 */
+  readonly batchSize?: number;
+  /** Concurrent batches. @default 2 (the least Lambda allows) */
+  readonly maxConcurrency?: number;
+  /** Deliveries of a record before it goes to the dead-letter queue. @default 5 */
+  readonly maxReceiveCount?: number;
+};
 
 /** An AWS Chatbot (Amazon Q Developer in chat applications) Slack channel. */
 export type SlackChannelProps = {

@@ -170,26 +170,26 @@ export const createHandler = ({
     EventReport | SQSBatchResponse,
     Error,
     Context
-  >().handler(
-    async (event, context) => {
-      if (!timeoutChecked) {
-        timeoutChecked = true;
-        const remainingMs = context.getRemainingTimeInMillis();
-        if (remainingMs >= (dedupLeaseMs ?? 0)) {
-          log.warn('function timeout is not shorter than the dedup lease', {
-            remainingMs,
-            dedupLeaseMs,
-            fix: 'deploy with infra/cdk or infra/sam: they set DEDUP_LEASE_SECONDS to the timeout + 15 s',
-          });
-        }
-      }
-      try {
-        return isSqsEvent(event) ? await runRecords(event) : await runEvent(event);
-      } finally {
-        metrics?.flush();
+  >().handler(async (event, context) => {
+    if (!timeoutChecked) {
+      timeoutChecked = true;
+      const remainingMs = context.getRemainingTimeInMillis();
+      if (remainingMs >= (dedupLeaseMs ?? 0)) {
+        log.warn('function timeout is not shorter than the dedup lease', {
+          remainingMs,
+          dedupLeaseMs,
+          fix: 'deploy with infra/cdk or infra/sam: they set DEDUP_LEASE_SECONDS to the timeout + 15 s',
+        });
       }
     }
-  );
+    try {
+      return isSqsEvent(event)
+        ? await runRecords(event)
+        : await runEvent(event);
+    } finally {
+      metrics?.flush();
+    }
+  });
   return handler as NotifierHandler;
 };
 

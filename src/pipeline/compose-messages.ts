@@ -14,7 +14,10 @@ import { routeMessage } from './route-message.js';
 
 type Formatters = Readonly<Record<string, Formatter>>;
 
-type Composed = { readonly message: OutgoingMessage; readonly digest?: DigestRef };
+type Composed = {
+  readonly message: OutgoingMessage;
+  readonly digest?: DigestRef;
+};
 
 /** A digest's id: the same claims make the same id (replays and logs agree). */
 const digestId = (route: string, claims: readonly FindingClaim[]): string =>

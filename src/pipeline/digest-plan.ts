@@ -54,7 +54,9 @@ export const planDigests = (
   const floor = severityRank[settings.aloneFrom];
   const urgent = new Set(
     claims
-      .filter((item) => isDigestVariant(variants, item) && rankOf(item) >= floor)
+      .filter(
+        (item) => isDigestVariant(variants, item) && rankOf(item) >= floor
+      )
       // Stable: equal severities keep their arrival order.
       .sort((a, b) => rankOf(b) - rankOf(a))
       .slice(0, settings.aloneMax)

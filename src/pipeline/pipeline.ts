@@ -24,8 +24,8 @@ import {
 import { collapseRepeats } from './collapse-repeats.js';
 import { composeMessages } from './compose-messages.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
-import { report, waves } from './finding-report.js';
 import type { FindingClaim } from './digest-plan.js';
+import { report, waves } from './finding-report.js';
 import type { Log } from './log.js';
 import {
   type Delivery,

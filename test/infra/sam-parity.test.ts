@@ -447,7 +447,7 @@ describe('SAM template: deployed permissions (issue 16, item 8)', () => {
       (statement) => statement.Effect === 'Allow'
     );
     const events = Object.keys(
-      (sam.Resources.Function?.Properties as Json).Events as Json
+      (sam.Resources.Function?.Properties.Events ?? {}) as Json
     );
     const arnsOf = (prefix: string) =>
       events.map((name) => ({ 'Fn::GetAtt': [`${prefix}${name}`, 'Arn'] }));

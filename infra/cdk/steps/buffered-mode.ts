@@ -4,20 +4,11 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { LEASE_MARGIN_SECONDS } from '../notifier-props.js';
+import {
+  type BufferingProps,
+  LEASE_MARGIN_SECONDS,
+} from '../notifier-props.js';
 import { failedEventsQueue, queueAlarm } from './failure-paths.js';
-
-/** How the buffer queue hands batches to the function (buffered mode). */
-export type BufferingProps = {
-  /** How long the event source mapping gathers records. @default 20 s (at most 300 s) */
-  readonly batchingWindow?: Duration;
-  /** Records per batch (Lambda also closes a batch at 6 MB). @default 10_000 */
-  readonly batchSize?: number;
-  /** Concurrent batches. @default 2 (the least Lambda allows) */
-  readonly maxConcurrency?: number;
-  /** Deliveries of a record before it goes to the dead-letter queue. @default 5 */
-  readonly maxReceiveCount?: number;
-};
 
 /** Buffered mode's function timeout: a 10,000-finding batch with room to spare. */
 export const BUFFERED_TIMEOUT_SECONDS = 120;
