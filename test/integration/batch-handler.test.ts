@@ -213,4 +213,37 @@ describe('Handler: SQS batches (buffered mode)', () => {
         .sort()
     );
   });
+
+  it('returns rejected records (a malformed event, a body that is not JSON) as failures, so they reach the dead-letter queue, and announces the rest', async () => {
+    // Prepare
+    const event = sqsBatchOf([
+      { id: 'good', event: findingOnOwnFunction(1, { severity: 'HIGH' }) },
+      { id: 'malformed', event: { source: 'aws.inspector2' } },
+    ]);
+    event.Records.push({
+      ...(event.Records[0] as (typeof event.Records)[number]),
+      messageId: 'not-json',
+      body: 'not json {',
+    });
+
+    // Act
+    const response = await handlerWith()(event, fakeContext());
+
+    // Assess
+    expect(
+      response.batchItemFailures.map((item) => item.itemIdentifier).sort()
+    ).toEqual(['malformed', 'not-json']);
+    const outcomes = batches[0]?.reports.map(({ id, report }) => [
+      id,
+      report.outcome,
+    ]);
+    expect(outcomes).toEqual([
+      ['good', 'processed'],
+      ['malformed', 'rejected'],
+      ['not-json', 'rejected'],
+    ]);
+    expect(
+      batches[0]?.reports[0]?.report.findings.map((finding) => finding.outcome)
+    ).toEqual(['published']);
+  });
 });
