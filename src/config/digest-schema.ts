@@ -25,11 +25,24 @@ export const DigestSchema = z.strictObject({
    * messages; at or below it every finding goes alone, unchanged.
    * @default 5
    */
-  above: z.number().int().min(0).max(1_000).default(5),
+  above: z
+    .number()
+    .int('a whole number of messages')
+    .min(0, 'a number of messages from 0 (digest from 2 messages on) to 1000')
+    .max(
+      1_000,
+      'a number of messages from 0 to 1000: set enabled: false to never digest'
+    )
+    .default(5),
   /** Findings at or above this severity still go alone (up to `aloneMax`). @default CRITICAL */
   aloneFrom: z.enum(SEVERITY_LABELS).default('CRITICAL'),
   /** At most this many findings go alone per batch; the rest are digested. @default 1 */
-  aloneMax: z.number().int().min(0).max(100).default(1),
+  aloneMax: z
+    .number()
+    .int('a whole number of findings')
+    .min(0, 'a number of findings from 0 (none alone) to 100')
+    .max(100, 'a number of findings from 0 to 100 per batch')
+    .default(1),
   /** A digest names each finding at or above this severity, with its resource. @default HIGH */
   nameFrom: z.enum(SEVERITY_LABELS).default('HIGH'),
   /** Announcement kinds that may be digested; others always go alone. @default all */

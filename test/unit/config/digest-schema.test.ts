@@ -40,35 +40,38 @@ describe('Config: a route’s digest settings', () => {
     {
       case: 'an unknown key close to a known one',
       digest: '{ abvoe: 3 }',
-      problem: 'routes[0].digest.abvoe: unknown key; did you mean "above"?',
+      problem:
+        'route "r", digest.abvoe (line 4, column 15): unknown key; did you mean "above"?',
     },
     {
       case: 'a severity that does not exist',
       digest: '{ nameFrom: HIHG }',
       problem:
-        'routes[0].digest.nameFrom: expected one of INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL; got "HIHG"; did you mean "HIGH"?',
+        'route "r", digest.nameFrom (line 4, column 25): expected one of INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL; got "HIHG"; did you mean "HIGH"?',
     },
     {
       case: 'a negative threshold',
       digest: '{ above: -1 }',
-      problem: 'routes[0].digest.above: Too small: expected number to be >=0',
+      problem:
+        'route "r", digest.above (line 4, column 22): a number of messages from 0 (digest from 2 messages on) to 1000',
     },
     {
       case: 'a fractional cap',
       digest: '{ aloneMax: 1.5 }',
-      problem: 'routes[0].digest.aloneMax: expected int, got number 1.5',
+      problem:
+        'route "r", digest.aloneMax (line 4, column 25): expected int, got number 1.5',
     },
     {
       case: 'no announcement kinds',
       digest: '{ variants: [] }',
       problem:
-        'routes[0].digest.variants: list at least one kind, or set enabled: false',
+        'route "r", digest.variants (line 4, column 25): list at least one kind, or set enabled: false',
     },
     {
       case: 'a kind that does not exist',
       digest: '{ variants: [news] }',
       problem:
-        'routes[0].digest.variants[0]: expected one of new, escalated, resolved, reminder; got "news"; did you mean "new"?',
+        'route "r", digest.variants[0] (line 4, column 26): expected one of new, escalated, resolved, reminder; got "news"; did you mean "new"?',
     },
   ])('rejects $case with a specific message', ({ digest, problem }) => {
     expect(problemsOf(digest)).toEqual([problem]);

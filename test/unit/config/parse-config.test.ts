@@ -34,6 +34,14 @@ describe('Function: parseConfig', () => {
       stop: false,
       announceResolutions: false,
       acknowledge: false,
+      digest: {
+        enabled: true,
+        above: 5,
+        aloneFrom: 'CRITICAL',
+        aloneMax: 1,
+        nameFrom: 'HIGH',
+        variants: ['new', 'escalated', 'resolved', 'reminder'],
+      },
     });
     expect(config.dedup.windowHours).toBe(24);
     expect(config.logLevel).toBe('INFO');
