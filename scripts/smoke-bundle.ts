@@ -11,7 +11,9 @@ import { startLoopbackAws } from '../bench/loopback-aws.js';
  * and a finding the example config publishes — claimed in DynamoDB
  * (dynalite), published to a fake SNS and confirmed, both on 127.0.0.1.
  * Proves the bundle loads, its split chunks resolve and the handler answers,
- * with its real DynamoDB and SNS clients; then the Slack relay's bundle
+ * with its real DynamoDB and SNS clients; an SQS batch (buffered mode)
+ * with a good and a malformed record answers with the malformed one as its
+ * only batch item failure; then the Slack relay's bundle
  * answers an empty SQS batch. Exit 0 or 1.
  */
 const bundle = resolve('dist/notify-findings/index.mjs');
@@ -32,6 +34,26 @@ const published = JSON.parse(
   )
 ) as { detail: { findingArn: string } };
 published.detail.findingArn = `${published.detail.findingArn}-smoke-${Date.now()}`;
+// Buffered mode: the same finding in another state, in an SQS batch with a malformed record.
+const buffered = structuredClone(published);
+buffered.detail.findingArn = `${published.detail.findingArn}-buffered`;
+const sqsRecord = (messageId: string, body: string) => ({
+  messageId,
+  receiptHandle: messageId,
+  body,
+  attributes: {},
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:smoke-buffer',
+  awsRegion: 'us-east-1',
+});
+const batch = {
+  Records: [
+    sqsRecord('smoke-good', JSON.stringify(buffered)),
+    sqsRecord('smoke-bad', '{"source":"aws.inspector2"}'),
+  ],
+};
 
 const script = `
 const { handler } = await import(${JSON.stringify(bundle)});
@@ -43,6 +65,9 @@ if (rejected.name !== 'RejectedEventError' || rejected.report?.outcome !== 'reje
 const report = await handler(${JSON.stringify(published)}, context);
 if (report.findings[0]?.outcome !== 'published') throw new Error('expected published, got ' + JSON.stringify(report));
 console.error('smoke: bundle loaded; ignored, rejected and published events answered');
+const response = await handler(${JSON.stringify(batch)}, context);
+if (JSON.stringify(response) !== '{"batchItemFailures":[{"itemIdentifier":"smoke-bad"}]}') throw new Error('expected only smoke-bad to fail, got ' + JSON.stringify(response));
+console.error('smoke: an SQS batch answered with its partial batch response');
 const relay = await import(${JSON.stringify(relayBundle)});
 const empty = await relay.handler({ Records: [] }, context);
 if (JSON.stringify(empty) !== '{"batchItemFailures":[]}') throw new Error('relay: expected no failures, got ' + JSON.stringify(empty));
