@@ -1,5 +1,6 @@
 import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import type { Config } from '../../src/config/config-schema.js';
+import { unallowedTopicRegions } from '../../src/config/topic-regions.js';
 import { servedKinds } from '../../src/routing/served-kinds.js';
 import { relayRoutes } from '../../src/slack-relay/webhook-targets.js';
 import { loadNotifierConfig, routeTopicArns } from '../notifier-config.js';
@@ -42,7 +43,8 @@ const relayParameters = (config: Config): Record<string, string> => {
  * the routes' topic ARNs, whether some route acknowledges findings, and the
  * Slack relay's topic, routes and secrets when routes name a webhook
  * secret, and the item kinds routes ask for (rules of other kinds stay
- * disabled).
+ * disabled), and the Region of the topics the function publishes to
+ * without `allowTopicRegions` (the template refuses to deploy elsewhere).
  */
 export const samParameters = (configFile: string): Record<string, string> =>
   samParametersFor(loadNotifierConfig(configFile).config);
@@ -56,6 +58,9 @@ export const samParametersFor = (config: Config): Record<string, string> => {
     CoverageEvents: String(served.has('coverage')),
     ScanEvents: String(served.has('scan')),
     CustomActionEvents: String(served.has('custom-action')),
+    // The Region the stack must deploy to: that of the topics
+    // allowTopicRegions does not list (a template rule checks it).
+    TopicRegion: unallowedTopicRegions(config)[0] ?? '',
     ...relayParameters(config),
   };
 };

@@ -7,7 +7,10 @@ import { bufferTimings } from '../../infra/cdk/steps/buffered-mode.js';
 import { CHAT_GUARDRAIL_STATEMENT } from '../../infra/cdk/steps/chat-channel.js';
 import { basePatterns } from '../../infra/event-patterns.js';
 import { loadNotifierConfig } from '../../infra/notifier-config.js';
-import { samParameters } from '../../infra/sam/sam-parameters.js';
+import {
+  samParameters,
+  samParametersFor,
+} from '../../infra/sam/sam-parameters.js';
 import { someRouteAcknowledges } from '../../src/acknowledge/acknowledger.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { type Synthesized, synthesize } from '../helpers/synth.js';
@@ -161,6 +164,7 @@ describe.each(['direct', 'buffered'] as const)(
         CoverageEvents: 'false',
         ScanEvents: 'false',
         CustomActionEvents: 'false',
+        TopicRegion: 'us-east-1',
       });
       expect(
         someRouteAcknowledges(
@@ -413,6 +417,41 @@ describe('SAM template: failure alarms', () => {
       });
     }
     expect(sam.Parameters.AlarmTopicArn).toMatchObject({ Default: '' });
+  });
+});
+
+describe('SAM template: the Region of the route topics', () => {
+  it('refuses to deploy to another Region than the topics the function may publish to', () => {
+    const sam = yamlParse(readFileSync('infra/sam/template.yaml', 'utf8')) as {
+      Rules: Record<string, Json>;
+    };
+    expect(sam.Rules.TopicsInDeployRegion).toMatchObject({
+      RuleCondition: {
+        'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'TopicRegion' }, ''] }],
+      },
+      Assertions: [
+        {
+          Assert: {
+            'Fn::Equals': [{ Ref: 'TopicRegion' }, { Ref: 'AWS::Region' }],
+          },
+        },
+      ],
+    });
+  });
+
+  it('gets the Region from sam:params: the one allowTopicRegions does not list, none when all are listed', () => {
+    const topic = (region: string, name: string) =>
+      `arn:aws:sns:${region}:123456789012:${name}`;
+    const config = (allow: string) =>
+      parseConfig(
+        `allowTopicRegions: [${allow}]\nroutes:\n  - { name: a, topicArn: '${topic('eu-west-1', 'a')}' }\n  - { name: b, topicArn: '${topic('us-east-1', 'b')}' }\n`,
+        'regions.yaml'
+      );
+
+    expect(samParametersFor(config('us-east-1')).TopicRegion).toBe('eu-west-1');
+    expect(samParametersFor(config('us-east-1, eu-west-1')).TopicRegion).toBe(
+      ''
+    );
   });
 });
 
