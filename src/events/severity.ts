@@ -32,6 +32,16 @@ export const severityRank = {
   CRITICAL: 5,
 } as const satisfies Record<FindingSeverityLabel, number>;
 
+/** Every label, worst first: the order counts and lists are written in. */
+export const WORST_FIRST: readonly FindingSeverityLabel[] = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'UNTRIAGED',
+  'INFORMATIONAL',
+];
+
 const isLabel = (value: string): value is FindingSeverityLabel =>
   Object.hasOwn(severityRank, value);
 

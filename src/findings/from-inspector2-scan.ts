@@ -2,7 +2,7 @@ import type {
   Inspector2OnDemandScanDetail,
   Inspector2ScanDetail,
 } from '../events/inspector2-scan-schema.js';
-import type { FindingSeverityLabel } from '../events/severity.js';
+import { type FindingSeverityLabel, WORST_FIRST } from '../events/severity.js';
 import { coverageReason } from './coverage-reasons.js';
 import type { Finding, Resource } from './finding.js';
 import type { NoticeContext } from './from-inspector2-coverage.js';
@@ -10,16 +10,6 @@ import type { ScanNotice, SeverityCounts } from './notice.js';
 import { partitionOfRegion, scannedResource } from './scanned-resource.js';
 import { parseTimestamp } from './timestamps.js';
 import { compact, pickText } from './values.js';
-
-/** Worst first: the notice's severity is the worst label the scan found. */
-const WORST_FIRST: readonly FindingSeverityLabel[] = [
-  'CRITICAL',
-  'HIGH',
-  'MEDIUM',
-  'LOW',
-  'UNTRIAGED',
-  'INFORMATIONAL',
-];
 
 const countsOf = (raw: Readonly<Record<string, number>>): SeverityCounts => {
   const counts: Partial<Record<FindingSeverityLabel | 'TOTAL', number>> = {};

@@ -16,6 +16,7 @@ import {
   spansAccounts,
   topSeverity,
 } from './digest-view.js';
+import { SEVERITY_EMOJI } from './severity-emoji.js';
 import { mrkdwnText, snsSubject } from './text-safety.js';
 
 /** Chatbot renders the description as one Slack section: under 3,000. */
@@ -25,15 +26,6 @@ const TITLE_MAX = 250;
 export const GROUP_LABEL_MAX = 80;
 /** Only a pathological resource name (a 2 KB ARN) is ever cut. */
 export const NAME_MAX = 512;
-
-export const SEVERITY_EMOJI = {
-  CRITICAL: ':red_circle:',
-  HIGH: ':large_orange_circle:',
-  MEDIUM: ':large_yellow_circle:',
-  LOW: ':large_blue_circle:',
-  INFORMATIONAL: ':white_circle:',
-  UNTRIAGED: ':grey_question:',
-} as const satisfies Record<FindingSeverityLabel, string>;
 
 /** The mrkdwn lines Chatbot and Slack digests share, in `maxChars` per message. */
 export const mrkdwnDigestStyle = (

@@ -1,9 +1,9 @@
-import type { FindingSeverityLabel } from '../events/severity.js';
 import { type PackedPart, type PackStyle, packDigest } from './digest-pack.js';
 import {
   type DigestInput,
   type DigestItem,
   digestGroups,
+  severityCounts,
 } from './digest-view.js';
 import type { RenderedMessage } from './formatter.js';
 
@@ -50,30 +50,12 @@ export const sameFindingsIn = (
   };
 };
 
-const ORDER: readonly FindingSeverityLabel[] = [
-  'CRITICAL',
-  'HIGH',
-  'MEDIUM',
-  'LOW',
-  'UNTRIAGED',
-  'INFORMATIONAL',
-];
-
 /** "88 findings (80 MEDIUM, 8 LOW)". */
 export const countText = (
   input: DigestInput,
   members: readonly number[]
-): string => {
-  const counts = new Map<FindingSeverityLabel, number>();
-  for (const index of members) {
-    const label = (input.items[index] as DigestItem).finding.severity.label;
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
-  const detail = ORDER.filter((label) => counts.has(label))
-    .map((label) => `${counts.get(label)} ${label}`)
-    .join(', ');
-  return `${members.length} ${members.length === 1 ? 'finding' : 'findings'} (${detail})`;
-};
+): string =>
+  `${findingsNoun(members.length)} (${severityCounts(input, members)})`;
 
 /** "Digest 2/3: " for a split digest, "Digest: " otherwise. */
 export const digestPrefix = ({ index, count }: DigestPosition): string =>

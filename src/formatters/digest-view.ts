@@ -1,5 +1,9 @@
 import type { DigestVariant } from '../config/digest-schema.js';
-import { type FindingSeverityLabel, severityRank } from '../events/severity.js';
+import {
+  type FindingSeverityLabel,
+  severityRank,
+  WORST_FIRST,
+} from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 
 /** One finding in a digest, with what its announcement needs. */
@@ -32,15 +36,6 @@ export type DigestGroup = {
   readonly counted: readonly number[];
   readonly accounts: number;
 };
-
-const ORDER: readonly FindingSeverityLabel[] = [
-  'CRITICAL',
-  'HIGH',
-  'MEDIUM',
-  'LOW',
-  'UNTRIAGED',
-  'INFORMATIONAL',
-];
 
 /** What people act on: the vulnerability, the control, else the title. */
 const groupKey = (finding: Finding): { key: string; label: string } => {
@@ -118,25 +113,31 @@ const NOUN = {
   reminder: ['reminder', 'reminders'],
 } as const satisfies Record<DigestVariant, readonly [string, string]>;
 
+/** "3 CRITICAL, 120 HIGH, 289 MEDIUM": the members per severity, worst first. */
+export const severityCounts = (
+  input: DigestInput,
+  members: readonly number[]
+): string => {
+  const counts = new Map<FindingSeverityLabel, number>();
+  for (const index of members) {
+    const label = (input.items[index] as DigestItem).finding.severity.label;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return WORST_FIRST.filter((label) => counts.has(label))
+    .map((label) => `${counts.get(label)} ${label}`)
+    .join(', ');
+};
+
 /** "412 new findings: 3 CRITICAL, 120 HIGH, 289 MEDIUM in 3 accounts". */
 export const digestHeadline = (
   input: DigestInput,
   members: readonly number[]
 ): string => {
-  const counts = new Map<FindingSeverityLabel, number>();
-  const accounts = new Set<string>();
-  for (const index of members) {
-    const finding = (input.items[index] as DigestItem).finding;
-    counts.set(
-      finding.severity.label,
-      (counts.get(finding.severity.label) ?? 0) + 1
-    );
-    accounts.add(finding.accountId);
-  }
+  const accounts = new Set(
+    members.map((index) => (input.items[index] as DigestItem).finding.accountId)
+  );
   const [one, many] = NOUN[input.variant];
-  const bySeverity = ORDER.filter((label) => counts.has(label))
-    .map((label) => `${counts.get(label)} ${label}`)
-    .join(', ');
+  const bySeverity = severityCounts(input, members);
   const where =
     accounts.size === 1
       ? `in account ${[...accounts][0]}`

@@ -4,17 +4,9 @@ import { kindFacts } from './finding-facts.js';
 import { findingLinks } from './finding-links.js';
 import type { RenderContext } from './formatter.js';
 import { noticeSeverityText } from './notice-facts.js';
+import { SEVERITY_EMOJI } from './severity-emoji.js';
 import { snsSubject } from './text-safety.js';
 import type { Fact, FindingView, Line, Segment } from './view.js';
-
-const SEVERITY_EMOJI = {
-  CRITICAL: ':red_circle:',
-  HIGH: ':large_orange_circle:',
-  MEDIUM: ':large_yellow_circle:',
-  LOW: ':large_blue_circle:',
-  INFORMATIONAL: ':white_circle:',
-  UNTRIAGED: ':grey_question:',
-} as const satisfies Record<Finding['severity']['label'], string>;
 
 const VARIANT_LABEL = {
   new: undefined,

@@ -1,23 +1,10 @@
 import { logDecision } from '../observability/decision-log.js';
 import { decisionsOf } from '../observability/decisions-of.js';
 import type { Log } from '../pipeline/log.js';
-import type { EventReport } from '../pipeline/outcome.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import { inputWhere, unreadableReport } from './input-report.js';
 import type { ReplayInput } from './read-inputs.js';
 import type { ReplayRecord } from './run-replay.js';
-
-const where = (input: ReplayInput) => ({
-  file: input.file,
-  index: input.index,
-  ...('wrapped' in input && input.wrapped ? { wrapped: input.wrapped } : {}),
-});
-
-const unreadable = (reason: string): EventReport => ({
-  meta: {},
-  outcome: 'rejected',
-  reason,
-  findings: [],
-});
 
 /**
  * Replays each file's events together, as one invocation that received
@@ -40,11 +27,11 @@ export const runFileBatches = async (
     let next = 0;
     for (const input of batch) {
       const report =
-        'error' in input ? unreadable(input.error) : reports[next++];
+        'error' in input ? unreadableReport(input.error) : reports[next++];
       if (!report) throw new Error(`no report for ${file}#${input.index}`);
       for (const decision of decisionsOf(report))
         logDecision(log, decision, {});
-      records.push({ input: where(input), report });
+      records.push({ input: inputWhere(input), report });
     }
   }
   return records;

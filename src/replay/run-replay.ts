@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { NotifierHandler } from '../handler/create-handler.js';
 import { RejectedEventError } from '../handler/rejected-event-error.js';
 import type { EventReport } from '../pipeline/outcome.js';
+import { inputWhere, unreadableReport } from './input-report.js';
 import type { Progress } from './progress.js';
 import type { ReplayInput } from './read-inputs.js';
 
@@ -31,13 +32,6 @@ export const replayContext = (): Context => ({
   succeed: () => undefined,
 });
 
-const failedReport = (reason: string): EventReport => ({
-  meta: {},
-  outcome: 'rejected',
-  reason,
-  findings: [],
-});
-
 /** Runs every input through the real handler, in order. */
 export const runReplay = async (
   handler: NotifierHandler,
@@ -46,15 +40,9 @@ export const runReplay = async (
 ): Promise<ReplayRecord[]> => {
   const records: ReplayRecord[] = [];
   for (const input of inputs) {
-    const where = {
-      file: input.file,
-      index: input.index,
-      ...('wrapped' in input && input.wrapped
-        ? { wrapped: input.wrapped }
-        : {}),
-    };
+    const where = inputWhere(input);
     if ('error' in input) {
-      records.push({ input: where, report: failedReport(input.error) });
+      records.push({ input: where, report: unreadableReport(input.error) });
       continue;
     }
     // A rejected event fails the invocation (so Lambda keeps it in the

@@ -2,6 +2,7 @@ import type { SQSEvent } from 'aws-lambda';
 import type { NotifierHandler } from '../handler/create-handler.js';
 import type { BatchResult } from '../handler/sqs-batch.js';
 import type { EventReport } from '../pipeline/outcome.js';
+import { inputWhere, unreadableReport } from './input-report.js';
 import type { Progress } from './progress.js';
 import type { ReplayInput } from './read-inputs.js';
 import { type ReplayRecord, replayContext } from './run-replay.js';
@@ -10,19 +11,6 @@ import { type ReplayRecord, replayContext } from './run-replay.js';
 export const MAX_BATCH_RECORDS = 10_000;
 
 type Readable = Extract<ReplayInput, { readonly event: unknown }>;
-
-const where = (input: ReplayInput) => ({
-  file: input.file,
-  index: input.index,
-  ...('wrapped' in input && input.wrapped ? { wrapped: input.wrapped } : {}),
-});
-
-const unreadable = (reason: string): EventReport => ({
-  meta: {},
-  outcome: 'rejected',
-  reason,
-  findings: [],
-});
 
 /** An event's EventBridge `time`, or undefined when it has none. */
 const timeOf = (event: unknown): number | undefined => {
@@ -119,10 +107,10 @@ export const runWindows = async (
     progress?.(done, readable.length);
   }
   return inputs.map((input) => ({
-    input: where(input),
+    input: inputWhere(input),
     report:
       'error' in input
-        ? unreadable(input.error)
-        : (reports.get(input) ?? unreadable('not replayed')),
+        ? unreadableReport(input.error)
+        : (reports.get(input) ?? unreadableReport('not replayed')),
   }));
 };

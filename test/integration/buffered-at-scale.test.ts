@@ -19,6 +19,7 @@ import { fakeContext } from '../helpers/context.js';
 import { SHORT_WAIT } from '../helpers/delivery-rig.js';
 import { type LocalDynamo, startDynalite } from '../helpers/dynalite.js';
 import { findingArn } from '../helpers/finding-events.js';
+import { seeded } from '../helpers/seeded.js';
 import { findingOnOwnFunction, sqsBatchOf } from '../helpers/sqs-batch.js';
 
 const CONFIG = parseConfig(
@@ -40,17 +41,6 @@ const FAILURE_RATE = 0.2;
 const REDELIVERY_RATE = 0.1;
 /** Two batches at a time: the event source mapping's maximum concurrency. */
 const CONCURRENCY = 2;
-
-/** mulberry32: a small seeded PRNG, so every run sees the same failures. */
-const seeded = (seed: number) => {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
 
 const severityOf = (n: number): SeverityLabel =>
   n % 20 === 0 ? 'CRITICAL' : n % 5 === 0 ? 'HIGH' : n % 2 ? 'MEDIUM' : 'LOW';

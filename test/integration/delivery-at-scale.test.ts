@@ -20,6 +20,7 @@ import {
   inspector2EventFor,
   securityHubEventFor,
 } from '../helpers/finding-events.js';
+import { seeded } from '../helpers/seeded.js';
 
 const CONFIG = parseConfig(
   `
@@ -46,17 +47,6 @@ const SEVERITIES: readonly SeverityLabel[] = [
   'HIGH',
   'CRITICAL',
 ];
-
-/** mulberry32: a small seeded PRNG, so every run sees the same events. */
-const seeded = (seed: number) => {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
 
 type SimEvent = { readonly id: string; readonly body: unknown };
 

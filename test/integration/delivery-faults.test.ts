@@ -19,6 +19,7 @@ import {
   inspector2EventFor,
   securityHubEventFor,
 } from '../helpers/finding-events.js';
+import { seeded } from '../helpers/seeded.js';
 
 /*
  * Issue 16: the fault suite. Findings open and later close, through
@@ -49,16 +50,6 @@ routes:
 const FINDINGS = 60;
 const ATTEMPTS = 3;
 const AFTER_LEASE = 60_000;
-
-const seeded = (seed: number) => {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
 
 const throttled = () =>
   Object.assign(new Error('Rate of requests exceeds the allowed throughput'), {
