@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { FindingSeverityLabel } from '../events/severity.js';
 import type { PackStyle } from './digest-pack.js';
 import {
   countText,
