@@ -20,6 +20,7 @@ import type {
   VulnerabilityFacts,
 } from './finding.js';
 import { type EnvelopeContext, fixAvailable } from './from-inspector2.js';
+import { labelOrScore } from './label-or-score.js';
 import { PRODUCT_NAMES_BY_ARN } from './products.js';
 import { cvssScore, probability } from './ranges.js';
 import { parseTimestamp } from './timestamps.js';
@@ -113,24 +114,12 @@ const toSeverity = (finding: AsffFinding): Severity => {
         : original !== undefined && scoreToLabel(original)
           ? { score: original, scoreSource: 'asff-original' as const }
           : undefined;
-  const label = parseSeverityLabel(severity.Label);
-  if (label) {
-    return compact({
-      label,
-      labelSource: 'provider-label',
-      ...scored,
-      providerLabel,
-    });
-  }
-  const fromScore = scored ? scoreToLabel(scored.score) : undefined;
-  if (scored && fromScore) {
-    return compact({
-      label: fromScore,
-      labelSource: 'score',
-      ...scored,
-      providerLabel,
-    });
-  }
+  const rated = labelOrScore(
+    parseSeverityLabel(severity.Label),
+    scored,
+    providerLabel
+  );
+  if (rated) return rated;
   // The schema requires a usable Label, Normalized or Original: unreachable.
   throw new Error(`Finding ${finding.Id} has no usable severity`);
 };

@@ -3,6 +3,7 @@ import type { SeverityLabel } from '../events/severity.js';
 import { scoreToLabel } from '../events/severity.js';
 import { highestCvss } from './cvss.js';
 import type { Cvss, FindingStatus, Lifecycle, Severity } from './finding.js';
+import { labelOrScore } from './label-or-score.js';
 import { compact } from './values.js';
 
 /** OCSF `severity_id` → label; 6 (Fatal) is CRITICAL; 0 and 99 have none. */
@@ -33,24 +34,12 @@ export const ocsfSeverity = (
     best && scoreToLabel(best.score)
       ? { score: best.score, scoreSource: best.source }
       : undefined;
-  const label = LABEL_BY_SEVERITY_ID[finding.severity_id];
-  if (label) {
-    return compact({
-      label,
-      labelSource: 'provider-label',
-      ...scored,
-      providerLabel,
-    });
-  }
-  const fromScore = scored ? scoreToLabel(scored.score) : undefined;
-  if (scored && fromScore) {
-    return compact({
-      label: fromScore,
-      labelSource: 'score',
-      ...scored,
-      providerLabel,
-    });
-  }
+  const rated = labelOrScore(
+    LABEL_BY_SEVERITY_ID[finding.severity_id],
+    scored,
+    providerLabel
+  );
+  if (rated) return rated;
   const vendorLabel =
     vendor?.severity_id === undefined
       ? undefined
