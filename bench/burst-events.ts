@@ -1,4 +1,3 @@
-import type { SQSRecord } from 'aws-lambda';
 import type { SeverityLabel } from '../src/events/severity.js';
 
 type Json = Record<string, unknown>;
@@ -94,21 +93,3 @@ export const burstEvent = (samples: readonly Json[], n: number): Json => {
   event.id = `burst-${n}`;
   return event;
 };
-
-/** An SQS record as the event source mapping delivers it. */
-export const sqsRecord = (id: string, body: string): SQSRecord => ({
-  messageId: id,
-  receiptHandle: id,
-  body,
-  attributes: {
-    ApproximateReceiveCount: '1',
-    SentTimestamp: '0',
-    SenderId: 'bench',
-    ApproximateFirstReceiveTimestamp: '0',
-  },
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:findings-buffer',
-  awsRegion: 'us-east-1',
-});

@@ -6,11 +6,11 @@ import { parseEvent } from '../src/event-kinds/parse-event.js';
 import type { Finding } from '../src/findings/finding.js';
 import { escapeMrkdwn } from '../src/formatters/text-safety.js';
 import { createHandler } from '../src/handler/create-handler.js';
-import type { BatchResult } from '../src/handler/sqs-batch.js';
+import { type BatchResult, sqsRecordOf } from '../src/handler/sqs-batch.js';
 import { buildPipeline } from '../src/pipeline/build-pipeline.js';
 import { silentLog } from '../src/pipeline/log.js';
 import type { OutgoingMessage, Publisher } from '../src/publish/publisher.js';
-import { burstEvent, sqsRecord } from './burst-events.js';
+import { burstEvent } from './burst-events.js';
 import { handledSampleEvents } from './synthetic-events.js';
 
 /** The event source mapping's defaults (infra/cdk/buffered-mode.ts). */
@@ -128,7 +128,7 @@ export const runBurstBench = async (
       await flush();
     }
     if (batch.length === 0) closesAt = arrival + windowMs;
-    batch.push(sqsRecord(`r-${n}`, body));
+    batch.push(sqsRecordOf(`r-${n}`, body));
     bytes += body.length;
   }
   await flush();

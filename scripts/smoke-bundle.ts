@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLoopbackAws } from '../bench/loopback-aws.js';
+import { sqsRecordOf } from '../src/handler/sqs-batch.js';
 
 /**
  * `npm run smoke`: imports the built bundles in a fresh `node` process, as
@@ -37,21 +38,10 @@ published.detail.findingArn = `${published.detail.findingArn}-smoke-${Date.now()
 // Buffered mode: the same finding in another state, in an SQS batch with a malformed record.
 const buffered = structuredClone(published);
 buffered.detail.findingArn = `${published.detail.findingArn}-buffered`;
-const sqsRecord = (messageId: string, body: string) => ({
-  messageId,
-  receiptHandle: messageId,
-  body,
-  attributes: {},
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:smoke-buffer',
-  awsRegion: 'us-east-1',
-});
 const batch = {
   Records: [
-    sqsRecord('smoke-good', JSON.stringify(buffered)),
-    sqsRecord('smoke-bad', '{"source":"aws.inspector2"}'),
+    sqsRecordOf('smoke-good', JSON.stringify(buffered)),
+    sqsRecordOf('smoke-bad', '{"source":"aws.inspector2"}'),
   ],
 };
 

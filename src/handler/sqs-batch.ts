@@ -11,6 +11,32 @@ export type BatchResult = {
   readonly failedIds: readonly string[];
 };
 
+/**
+ * An SQS record as the event source mapping delivers it, holding `body` as
+ * the queue received it at `sentAt` (epoch ms): what replay, the smoke
+ * check, the bench and the tests hand the handler.
+ */
+export const sqsRecordOf = (
+  messageId: string,
+  body: string,
+  sentAt = 0
+): SQSRecord => ({
+  messageId,
+  receiptHandle: messageId,
+  body,
+  attributes: {
+    ApproximateReceiveCount: '1',
+    SentTimestamp: String(sentAt),
+    SenderId: 'events.amazonaws.com',
+    ApproximateFirstReceiveTimestamp: String(sentAt),
+  },
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:findings-notifier-buffer',
+  awsRegion: 'us-east-1',
+});
+
 /** An SQS batch from the event source mapping (buffered mode). */
 export const isSqsEvent = (event: unknown): event is SQSEvent => {
   const records = (event as { Records?: unknown } | null)?.Records;

@@ -1,6 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import type { NotifierHandler } from '../handler/create-handler.js';
-import type { BatchResult } from '../handler/sqs-batch.js';
+import { type BatchResult, sqsRecordOf } from '../handler/sqs-batch.js';
 import type { EventReport } from '../pipeline/outcome.js';
 import { inputWhere, unreadableReport } from './input-report.js';
 import type { Progress } from './progress.js';
@@ -50,22 +50,13 @@ export const windowBatches = (
 };
 
 const sqsBatchOf = (batch: readonly Readable[], first: number): SQSEvent => ({
-  Records: batch.map((input, index) => ({
-    messageId: `replay-${first + index}`,
-    receiptHandle: `replay-${first + index}`,
-    body: JSON.stringify(input.event),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(timeOf(input.event) ?? 0),
-      SenderId: 'events.amazonaws.com',
-      ApproximateFirstReceiveTimestamp: String(timeOf(input.event) ?? 0),
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:local:000000000000:findings-notifier-replay',
-    awsRegion: 'local',
-  })),
+  Records: batch.map((input, index) =>
+    sqsRecordOf(
+      `replay-${first + index}`,
+      JSON.stringify(input.event),
+      timeOf(input.event)
+    )
+  ),
 });
 
 /**

@@ -1,4 +1,5 @@
 import type { SQSEvent } from 'aws-lambda';
+import { sqsRecordOf } from '../../src/handler/sqs-batch.js';
 import {
   type FindingState,
   findingArn,
@@ -9,22 +10,9 @@ import {
 export const sqsBatchOf = (
   records: readonly { readonly id: string; readonly event: unknown }[]
 ): SQSEvent => ({
-  Records: records.map(({ id, event }) => ({
-    messageId: id,
-    receiptHandle: `handle-${id}`,
-    body: JSON.stringify(event),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '1764547200000',
-      SenderId: 'AIDAEXAMPLE',
-      ApproximateFirstReceiveTimestamp: '1764547200000',
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-central-1:123456789012:findings-buffer',
-    awsRegion: 'eu-central-1',
-  })),
+  Records: records.map(({ id, event }) =>
+    sqsRecordOf(id, JSON.stringify(event), 1_764_547_200_000)
+  ),
 });
 
 /** An Inspector2 Lambda package finding `n` on its own function `fn-<n>`. */
