@@ -27,7 +27,7 @@ export const DigestSchema = z.strictObject({
    */
   above: z
     .number()
-    .int('a whole number of messages')
+    .int()
     .min(0, 'a number of messages from 0 (digest from 2 messages on) to 1000')
     .max(
       1_000,
@@ -39,7 +39,7 @@ export const DigestSchema = z.strictObject({
   /** At most this many findings go alone per batch; the rest are digested. @default 1 */
   aloneMax: z
     .number()
-    .int('a whole number of findings')
+    .int()
     .min(0, 'a number of findings from 0 (none alone) to 100')
     .max(100, 'a number of findings from 0 to 100 per batch')
     .default(1),
