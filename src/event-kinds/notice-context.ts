@@ -1,5 +1,6 @@
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
+import { PARSE_OPTIONS } from '../events/parse-options.js';
 import type { Finding } from '../findings/finding.js';
 import type { NoticeContext } from '../findings/from-inspector2-coverage.js';
 import type { DetailResult } from './event-kind.js';
@@ -27,7 +28,8 @@ const noticeContext = (
 
 type Schema<T> = {
   safeParse: (
-    value: unknown
+    value: unknown,
+    params: typeof PARSE_OPTIONS
   ) =>
     | { success: true; data: T }
     | { success: false; error: Parameters<typeof describeIssues>[1] };
@@ -40,7 +42,7 @@ export const noticeReader =
     normalize: (detail: T, context: NoticeContext) => Finding
   ) =>
   (envelope: Envelope): DetailResult => {
-    const parsed = schema.safeParse(envelope.detail);
+    const parsed = schema.safeParse(envelope.detail, PARSE_OPTIONS);
     if (!parsed.success) {
       return { ok: false, reason: describeIssues('detail', parsed.error) };
     }

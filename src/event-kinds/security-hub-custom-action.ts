@@ -1,11 +1,15 @@
 import { SecurityHubCustomActionDetailSchema } from '../events/custom-action-schema.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
+import { PARSE_OPTIONS } from '../events/parse-options.js';
 import { fromCustomAction } from '../findings/from-custom-action.js';
 import type { DetailResult, EventKind } from './event-kind.js';
 
 const readCustomAction = (envelope: Envelope): DetailResult => {
-  const parsed = SecurityHubCustomActionDetailSchema.safeParse(envelope.detail);
+  const parsed = SecurityHubCustomActionDetailSchema.safeParse(
+    envelope.detail,
+    PARSE_OPTIONS
+  );
   return parsed.success
     ? {
         ok: true,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { describeIssues, formatPath } from './issue-path.js';
+import { PARSE_OPTIONS } from './parse-options.js';
 
 /** One item of a list that failed its schema, kept whole. */
 export type RejectedItem = {
@@ -26,7 +27,7 @@ export const parseEach = <T>(
   const valid: T[] = [];
   const rejected: RejectedItem[] = [];
   items.forEach((item, index) => {
-    const parsed = schema.safeParse(item);
+    const parsed = schema.safeParse(item, PARSE_OPTIONS);
     if (parsed.success) {
       valid.push(parsed.data);
       return;
