@@ -23,6 +23,40 @@ const attributeValue = (value: string | undefined): string => {
   return cleaned === '' ? 'unknown' : cleaned;
 };
 
+type FindingAttributes = Omit<MessageAttributes, 'route'>;
+
+type MessageAttributes = {
+  severity: string;
+  provider: string;
+  product: string;
+  findingType: string;
+  account: string;
+  region: string;
+  route: string;
+  lifecycle: string;
+};
+
+// Findings are not changed once normalized: their values are cleaned once,
+// however many routes publish them.
+const findingAttributes = new WeakMap<Finding, FindingAttributes>();
+
+const attributesOf = (finding: Finding): FindingAttributes => {
+  let values = findingAttributes.get(finding);
+  if (!values) {
+    values = {
+      severity: attributeValue(finding.severity.label),
+      provider: attributeValue(finding.company),
+      product: attributeValue(finding.product),
+      findingType: attributeValue(finding.type),
+      account: attributeValue(finding.accountId),
+      region: attributeValue(finding.region),
+      lifecycle: attributeValue(finding.status.lifecycle),
+    };
+    findingAttributes.set(finding, values);
+  }
+  return values;
+};
+
 /**
  * SNS message attributes on every publish, so subscribers can filter with
  * subscription filter policies. At most 10 attributes are allowed.
@@ -30,21 +64,20 @@ const attributeValue = (value: string | undefined): string => {
 export const messageAttributes = (
   finding: Finding,
   route: string
-): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries({
-      severity: finding.severity.label,
-      provider: finding.company,
-      product: finding.product,
-      findingType: finding.type,
-      account: finding.accountId,
-      region: finding.region,
-      route,
-      lifecycle: finding.status.lifecycle,
-    })
-      .slice(0, MAX_ATTRIBUTES)
-      .map(([name, value]) => [name, attributeValue(value)])
-  );
+): Record<string, string> => {
+  const values = attributesOf(finding);
+  const attributes: MessageAttributes = {
+    severity: values.severity,
+    provider: values.provider,
+    product: values.product,
+    findingType: values.findingType,
+    account: values.account,
+    region: values.region,
+    route: attributeValue(route),
+    lifecycle: values.lifecycle,
+  };
+  return attributes;
+};
 
 /**
  * The attributes of a digest: the worst severity, each other attribute's
