@@ -1,17 +1,14 @@
 import type { Envelope } from '../events/envelope-schema.js';
 import { Inspector2FindingSchema } from '../events/inspector2-schema.js';
 import { describeIssues } from '../events/issue-path.js';
-import { PARSE_OPTIONS } from '../events/parse-options.js';
+import { safeParse } from '../events/safe-parse.js';
 import { fromInspector2 } from '../findings/from-inspector2.js';
 import { isObject, type Json } from '../findings/values.js';
 import type { DetailResult, EventKind } from './event-kind.js';
 import { regionOfArn, text } from './wrap-helpers.js';
 
 const readInspector2 = (envelope: Envelope): DetailResult => {
-  const parsed = Inspector2FindingSchema.safeParse(
-    envelope.detail,
-    PARSE_OPTIONS
-  );
+  const parsed = safeParse(Inspector2FindingSchema, envelope.detail);
   return parsed.success
     ? {
         ok: true,

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
-import { PARSE_OPTIONS } from '../events/parse-options.js';
+import { safeParse } from '../events/safe-parse.js';
 import type { Finding } from '../findings/finding.js';
 import type { NoticeContext } from '../findings/from-inspector2-coverage.js';
 import type { DetailResult } from './event-kind.js';
@@ -26,23 +27,14 @@ const noticeContext = (
   };
 };
 
-type Schema<T> = {
-  safeParse: (
-    value: unknown,
-    params: typeof PARSE_OPTIONS
-  ) =>
-    | { success: true; data: T }
-    | { success: false; error: Parameters<typeof describeIssues>[1] };
-};
-
 /** Reads a notice's `detail` with its schema, then normalizes it with the envelope. */
 export const noticeReader =
-  <T>(
-    schema: Schema<T>,
-    normalize: (detail: T, context: NoticeContext) => Finding
+  <T extends z.ZodType>(
+    schema: T,
+    normalize: (detail: z.output<T>, context: NoticeContext) => Finding
   ) =>
   (envelope: Envelope): DetailResult => {
-    const parsed = schema.safeParse(envelope.detail, PARSE_OPTIONS);
+    const parsed = safeParse(schema, envelope.detail);
     if (!parsed.success) {
       return { ok: false, reason: describeIssues('detail', parsed.error) };
     }

@@ -2,7 +2,7 @@ import type { RejectedItem } from '../events/each-item.js';
 import { EnvelopeSchema } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import { MAX_NESTING, tooDeepAt } from '../events/nesting.js';
-import { PARSE_OPTIONS } from '../events/parse-options.js';
+import { safeParse } from '../events/safe-parse.js';
 import type { Finding } from '../findings/finding.js';
 import { isObject } from '../findings/values.js';
 import type { EventKind } from './event-kind.js';
@@ -116,7 +116,7 @@ export const parseEvent = (
   }
   const foreign = notAnEventBridgeEvent(raw as Record<string, unknown>);
   if (foreign) return { kind: 'ignored', meta, reason: foreign };
-  const envelope = EnvelopeSchema.safeParse(raw, PARSE_OPTIONS);
+  const envelope = safeParse(EnvelopeSchema, raw);
   if (!envelope.success) {
     return {
       kind: 'rejected',

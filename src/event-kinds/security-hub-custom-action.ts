@@ -1,14 +1,14 @@
 import { SecurityHubCustomActionDetailSchema } from '../events/custom-action-schema.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
-import { PARSE_OPTIONS } from '../events/parse-options.js';
+import { safeParse } from '../events/safe-parse.js';
 import { fromCustomAction } from '../findings/from-custom-action.js';
 import type { DetailResult, EventKind } from './event-kind.js';
 
 const readCustomAction = (envelope: Envelope): DetailResult => {
-  const parsed = SecurityHubCustomActionDetailSchema.safeParse(
-    envelope.detail,
-    PARSE_OPTIONS
+  const parsed = safeParse(
+    SecurityHubCustomActionDetailSchema,
+    envelope.detail
   );
   return parsed.success
     ? {

@@ -5,7 +5,7 @@ import {
   FindingsImportedV2DetailSchema,
   OcsfFindingSchema,
 } from '../events/ocsf-schema.js';
-import { PARSE_OPTIONS } from '../events/parse-options.js';
+import { safeParse } from '../events/safe-parse.js';
 import { SEVERITY_LABELS, type SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 import { fromOcsf } from '../findings/from-ocsf.js';
@@ -27,10 +27,7 @@ const uidOf = (raw: unknown): string | undefined => {
  * Only when none is readable is the event itself rejected.
  */
 const readImportedV2 = (envelope: Envelope): DetailResult => {
-  const detail = FindingsImportedV2DetailSchema.safeParse(
-    envelope.detail,
-    PARSE_OPTIONS
-  );
+  const detail = safeParse(FindingsImportedV2DetailSchema, envelope.detail);
   if (!detail.success) {
     return { ok: false, reason: describeIssues('detail', detail.error) };
   }
@@ -38,7 +35,7 @@ const readImportedV2 = (envelope: Envelope): DetailResult => {
   const findings: Finding[] = [];
   const rejected: RejectedItem[] = [];
   detail.data.findings.forEach((raw, index) => {
-    const parsed = OcsfFindingSchema.safeParse(raw, PARSE_OPTIONS);
+    const parsed = safeParse(OcsfFindingSchema, raw);
     if (parsed.success) {
       findings.push(fromOcsf(parsed.data, context));
       return;

@@ -5,7 +5,7 @@ import {
 import { parseEach } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
-import { PARSE_OPTIONS } from '../events/parse-options.js';
+import { safeParse } from '../events/safe-parse.js';
 import { fromAsff } from '../findings/from-asff.js';
 import { isObject, type Json } from '../findings/values.js';
 import type { DetailResult, EventKind } from './event-kind.js';
@@ -16,10 +16,7 @@ import { regionOfArn, text } from './wrap-helpers.js';
  * is rejected with its path. Only when none is valid is the event rejected.
  */
 const readImported = (envelope: Envelope): DetailResult => {
-  const parsed = SecurityHubImportedDetailSchema.safeParse(
-    envelope.detail,
-    PARSE_OPTIONS
-  );
+  const parsed = safeParse(SecurityHubImportedDetailSchema, envelope.detail);
   if (!parsed.success) {
     return { ok: false, reason: describeIssues('detail', parsed.error) };
   }

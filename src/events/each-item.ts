@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeIssues, formatPath } from './issue-path.js';
-import { PARSE_OPTIONS } from './parse-options.js';
+import { safeParse } from './safe-parse.js';
 
 /** One item of a list that failed its schema, kept whole. */
 export type RejectedItem = {
@@ -27,7 +27,7 @@ export const parseEach = <T>(
   const valid: T[] = [];
   const rejected: RejectedItem[] = [];
   items.forEach((item, index) => {
-    const parsed = schema.safeParse(item, PARSE_OPTIONS);
+    const parsed = safeParse(schema, item);
     if (parsed.success) {
       valid.push(parsed.data);
       return;
