@@ -183,20 +183,33 @@ const compile = (schema: Schema): Check => {
   return withChecks(own, typeCheck(schema));
 };
 
+/**
+ * A zod schema compiled to plain checks: for input the schema accepts, the
+ * value its parse returns (same keys, same order, the same copies); for
+ * input it rejects, `INVALID`, and the caller runs zod to say why. Only the
+ * types and checks the event schemas use are supported: any other throws,
+ * and a test compiles every event schema.
+ */
+export const compileCheck = (schema: z.ZodType): Check =>
+  compile(schema as unknown as Schema);
+
 const compiled = new WeakMap<object, Check>();
 
+/** Everything goes to zod: for a schema that cannot be compiled. */
+const zodOnly: Check = () => INVALID;
+
 /**
- * A zod schema compiled to plain checks (once, on first use): for input
- * the schema accepts, the value its parse returns (same keys, same order,
- * the same copies); for input it rejects, `INVALID`, and the caller runs
- * zod to say why. Only the types and checks the event schemas use are
- * supported; any other throws when compiled, so a schema that grows one
- * fails its test, never a parse.
+ * The schema's compiled check, made on first use. A schema that cannot be
+ * compiled gets one that sends every input to zod: slower, never wrong.
  */
 export const checkerFor = (schema: z.ZodType): Check => {
   let check = compiled.get(schema);
   if (!check) {
-    check = compile(schema as unknown as Schema);
+    try {
+      check = compileCheck(schema);
+    } catch {
+      check = zodOnly;
+    }
     compiled.set(schema, check);
   }
   return check;

@@ -8,7 +8,11 @@ import {
   AsffFindingSchema,
   SecurityHubImportedDetailSchema,
 } from '../../../src/events/asff-schema.js';
-import { checkerFor, INVALID } from '../../../src/events/compiled-check.js';
+import {
+  checkerFor,
+  compileCheck,
+  INVALID,
+} from '../../../src/events/compiled-check.js';
 import { SecurityHubCustomActionDetailSchema } from '../../../src/events/custom-action-schema.js';
 import { EnvelopeSchema } from '../../../src/events/envelope-schema.js';
 import { Inspector2CoverageDetailSchema } from '../../../src/events/inspector2-coverage-schema.js';
@@ -136,7 +140,7 @@ const REPLACEMENTS = fc.option(
 describe('Function: checkerFor', () => {
   it('compiles every event schema on the function path', () => {
     for (const schema of Object.values(SCHEMAS))
-      expect(typeof checkerFor(schema)).toBe('function');
+      expect(typeof compileCheck(schema)).toBe('function');
   });
 
   it.each(Object.entries(SCHEMAS))(
@@ -205,7 +209,12 @@ describe('Function: checkerFor', () => {
   });
 
   it('refuses a schema with a type it cannot check, when compiled', () => {
-    expect(() => checkerFor(z.string().email())).toThrow(/unsupported/);
-    expect(() => checkerFor(z.date())).toThrow(/unsupported/);
+    expect(() => compileCheck(z.string().email())).toThrow(/unsupported/);
+    expect(() => compileCheck(z.date())).toThrow(/unsupported/);
+  });
+
+  it('sends every input to zod for a schema it cannot compile', () => {
+    const check = checkerFor(z.looseObject({ at: z.date() }));
+    expect(check({ at: new Date(0) })).toBe(INVALID);
   });
 });
