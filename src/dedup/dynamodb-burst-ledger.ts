@@ -3,7 +3,7 @@ import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
-  PutItemCommand,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
   type BurstLedger,
@@ -32,7 +32,7 @@ const n = (value: number): AttributeValue => ({ N: String(value) });
 
 /*
  * `pk = #burst#<route>`: flushAt (ms), alone (count), ver, ttl (a day after
- * the burst closes). enter: GetItem (consistent) → planBurst → PutItem IF
+ * the burst closes). enter: GetItem (consistent) → planBurst → UpdateItem IF
  * ver = :seen (or no item); a conflict reads again.
  */
 export const createDynamoDbBurstLedger = ({
@@ -65,20 +65,21 @@ export const createDynamoDbBurstLedger = ({
         return next.burst;
       try {
         await client.send(
-          new PutItemCommand({
+          new UpdateItemCommand({
             TableName: tableName,
-            Item: {
-              ...key,
-              flushAt: n(next.record.flushAt),
-              alone: n(next.record.alone),
-              ver: n(Number(seen ?? 0) + 1),
-              ttl: n(Math.ceil(next.record.flushAt / 1000) + DAY_S),
-            },
+            Key: key,
+            UpdateExpression:
+              'SET flushAt = :flushAt, alone = :alone, ver = :next, #ttl = :ttl',
             ConditionExpression:
-              seen === undefined ? 'attribute_not_exists(pk)' : 'ver = :seen',
-            ...(seen === undefined
-              ? {}
-              : { ExpressionAttributeValues: { ':seen': n(Number(seen)) } }),
+              seen === undefined ? 'attribute_not_exists(ver)' : 'ver = :seen',
+            ExpressionAttributeNames: { '#ttl': 'ttl' },
+            ExpressionAttributeValues: {
+              ':flushAt': n(next.record.flushAt),
+              ':alone': n(next.record.alone),
+              ':next': n(Number(seen ?? 0) + 1),
+              ':ttl': n(Math.ceil(next.record.flushAt / 1000) + DAY_S),
+              ...(seen === undefined ? {} : { ':seen': n(Number(seen)) }),
+            },
           })
         );
         return next.burst;
