@@ -142,8 +142,10 @@ export const createDeliver =
         ...(claim.digest ? { digest: claim.digest } : {}),
       };
       if (result?.ok && claim.held) {
+        // The chunk is not a message anyone reads: its digest is, later.
+        const { message: _chunk, ...rest } = base;
         return {
-          ...base,
+          ...rest,
           outcome: 'held',
           reason: `held for the burst digest of ${claim.held.burst}`,
           messageId: result.messageId,
