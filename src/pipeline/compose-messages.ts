@@ -1,14 +1,9 @@
-import { createHash } from 'node:crypto';
-import { DIGEST_DEFAULTS } from '../config/digest-schema.js';
-import type { Burst } from '../dedup/burst-ledger.js';
-import { digestFindingOf } from '../findings/digest-finding.js';
 import type { DigestInput, DigestItem } from '../formatters/digest-view.js';
 import type { Formatter } from '../formatters/formatter.js';
-import { digestAttributes } from '../formatters/message-attributes.js';
-import { renderDigestForRoute } from '../formatters/render-digest-route.js';
 import type { OutgoingMessage } from '../publish/publisher.js';
 import type { RouteTarget } from '../routing/router.js';
 import type { Pending } from './deliver.js';
+import { digestIdOf, renderDigest } from './digest-messages.js';
 import {
   type FindingClaim,
   planDigests,
@@ -16,7 +11,7 @@ import {
   routeDemand,
 } from './digest-plan.js';
 import { coverageGroups, groupedNotice } from './group-coverage.js';
-import { burstId, type HeldItem, heldChunks } from './held-chunk.js';
+import { type HoldTarget, heldMessages } from './hold-messages.js';
 import type { DigestRef, HeldRef } from './outcome.js';
 import { routeMessage } from './route-message.js';
 
@@ -27,14 +22,6 @@ type Composed = {
   readonly digest?: DigestRef;
   readonly held?: HeldRef;
 };
-
-/** A digest's id: the same members make the same id (replays and logs agree). */
-export const digestIdOf = (route: string, keys: readonly string[]): string =>
-  createHash('sha256')
-    .update(route)
-    .update(keys.join('\n'))
-    .digest('hex')
-    .slice(0, 16);
 
 const aloneMessage = (
   { finding, claim }: FindingClaim,
@@ -50,49 +37,6 @@ const aloneMessage = (
     },
     formatters
   );
-
-/** One digest's messages (split to fit its format), each with the members it counts. */
-export const renderDigest = (
-  route: RouteTarget,
-  variant: DigestInput['variant'],
-  id: string,
-  items: DigestInput['items']
-): {
-  message: OutgoingMessage;
-  digest: DigestRef;
-  members: readonly number[];
-}[] => {
-  const input: DigestInput = {
-    id,
-    route: route.name,
-    variant,
-    nameFrom: (route.digest ?? DIGEST_DEFAULTS).nameFrom,
-    items,
-  };
-  const findings = items.map((item) => item.finding);
-  const parts = renderDigestForRoute(
-    route,
-    input,
-    digestAttributes(findings, route.name)
-  );
-  return parts.map(({ message, members, part, parts: count }) => ({
-    message: {
-      route: route.name,
-      findingId: `digest:${id}/${part}`,
-      topicArn: route.topicArn,
-      subject: message.subject,
-      body: message.body,
-      ...(message.structure ? { structure: message.structure } : {}),
-      attributes: digestAttributes(
-        members.map((index) => (items[index] as DigestItem).finding),
-        route.name
-      ),
-    },
-    digest: { id, part, parts: count, findings: members.length },
-    members,
-  }));
-};
-
 const itemOf = ({ finding, claim }: FindingClaim): DigestItem => ({
   finding,
   ...(claim.previous ? { previousSeverity: claim.previous.severity } : {}),
@@ -118,58 +62,6 @@ const digestMessages = (
     for (const index of members)
       into.set(claims[index] as FindingClaim, { message, digest });
   }
-};
-
-/** Where a batch's held findings go: its queue, back when their burst closes. */
-export type HoldTarget = {
-  readonly queueArn: string;
-  readonly now: number;
-  /** The open burst of each route that holds. */
-  readonly bursts: ReadonlyMap<string, Burst>;
-};
-
-/** SQS delays a message at most 15 minutes. */
-const MAX_DELAY_S = 900;
-
-/** The held findings of one route as chunk messages to the queue, delayed to the burst's close. */
-const heldMessages = (
-  route: RouteTarget,
-  claims: readonly FindingClaim[],
-  burst: Burst,
-  hold: HoldTarget,
-  into: Map<FindingClaim, Composed>
-): void => {
-  const items: HeldItem[] = claims.map(({ finding, claim }) => ({
-    key: claim.key,
-    variant: claim.variant as HeldItem['variant'],
-    ...(claim.previous ? { previousSeverity: claim.previous.severity } : {}),
-    finding: digestFindingOf(finding),
-  }));
-  const chunks = heldChunks(route.name, burst.flushAt, items);
-  const delaySeconds = Math.min(
-    MAX_DELAY_S,
-    Math.max(0, Math.ceil((burst.flushAt - hold.now) / 1000))
-  );
-  const burstName = burstId(route.name, burst.flushAt);
-  let next = 0;
-  chunks.forEach(({ body, items: count }, index) => {
-    const message: OutgoingMessage = {
-      route: route.name,
-      findingId: `held:${burstName}/${index + 1}`,
-      topicArn: hold.queueArn,
-      subject: '',
-      body,
-      attributes: {},
-      delaySeconds,
-    };
-    const held = {
-      burst: burstName,
-      until: new Date(burst.flushAt).toISOString(),
-    };
-    for (const item of claims.slice(next, next + count))
-      into.set(item, { message, held });
-    next += count;
-  });
 };
 
 /**
@@ -249,7 +141,8 @@ export const composeMessages = (
       digestMessages(route, variant, digested, composed);
     }
     if (burst && hold && plan.held.length > 0)
-      heldMessages(route, plan.held, burst, hold, composed);
+      for (const [item, held] of heldMessages(route, plan.held, burst, hold))
+        composed.set(item, held);
   }
   return claimed.map((item) => {
     const done = composed.get(item);

@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import type { Claimed } from './claim-for.js';
-import { digestIdOf, renderDigest } from './compose-messages.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
+import { digestIdOf, renderDigest } from './digest-messages.js';
 import { report } from './finding-report.js';
 import { HELD_SOURCE, type HeldChunk, type HeldItem } from './held-chunk.js';
 import type { Delivery, EventReport } from './outcome.js';

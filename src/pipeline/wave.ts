@@ -4,14 +4,11 @@ import type { Burst } from '../dedup/burst-ledger.js';
 import type { Finding } from '../findings/finding.js';
 import { type AckCandidate, ackCandidates } from './acknowledge-step.js';
 import type { Claimed, createClaimFor, WaitBudget } from './claim-for.js';
-import {
-  composeMessages,
-  type HoldTarget,
-  routeDemands,
-} from './compose-messages.js';
+import { composeMessages, routeDemands } from './compose-messages.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
 import type { FindingClaim } from './digest-plan.js';
 import { report } from './finding-report.js';
+import type { HoldTarget } from './hold-messages.js';
 import { type Delivery, type FindingReport, summarize } from './outcome.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
