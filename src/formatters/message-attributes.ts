@@ -38,9 +38,9 @@ type MessageAttributes = {
 
 // Findings are not changed once normalized: their values are cleaned once,
 // however many routes publish them.
-const findingAttributes = new WeakMap<Finding, FindingAttributes>();
+const findingAttributes = new WeakMap<DigestFinding, FindingAttributes>();
 
-const attributesOf = (finding: Finding): FindingAttributes => {
+const attributesOf = (finding: DigestFinding): FindingAttributes => {
   let values = findingAttributes.get(finding);
   if (!values) {
     values = {
