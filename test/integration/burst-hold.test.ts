@@ -2,6 +2,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { createMemoryBurstLedger } from '../../src/dedup/burst-ledger.js';
+import type { DedupStore } from '../../src/dedup/dedup-store.js';
 import { createMemoryDedupStore } from '../../src/dedup/memory-store.js';
 import type { SeverityLabel } from '../../src/events/severity.js';
 import { createHandler } from '../../src/handler/create-handler.js';
@@ -190,6 +191,48 @@ describe('Buffered mode: a burst spans batches and closes with one digest', () =
     expect(batches.at(-1)?.result.failedIds).toEqual([]);
   });
 
+  it('fails a held chunk’s record, retryable, while another invocation holds a claim on one of its findings', async () => {
+    const before = rig();
+    for (let n = 1; n <= 7; n += 1) before.send(n, 'MEDIUM', 0);
+    const first = before.queue.nextBatch();
+    await before.handler(
+      { Records: [...(first?.records ?? [])] },
+      fakeContext()
+    );
+    const chunk = before.queue.nextBatch()?.records[0] as SQSRecord;
+    const store = createMemoryDedupStore();
+    let result: BatchResult | undefined;
+
+    const response = await createHandler({
+      log: silentLog,
+      onBatch: (batch) => {
+        result = batch;
+      },
+      pipeline: rigPipeline({
+        ...store,
+        claim: async (request) =>
+          request.key.endsWith(findingArn(3).slice(-8)) ||
+          request.key.includes('000003@')
+            ? {
+                kind: 'busy',
+                reason: 'another invocation is announcing this finding',
+              }
+            : store.claim(request),
+      }),
+    })({ Records: [chunk] }, fakeContext());
+
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: chunk.messageId },
+    ]);
+    const outcomes = result?.reports[0]?.report.findings.map(
+      (finding) => finding.deliveries[0]?.errorCode ?? finding.outcome
+    );
+    expect(outcomes).toContain('ClaimBusy');
+    expect(outcomes?.filter((outcome) => outcome === 'published')).toHaveLength(
+      6
+    );
+  });
+
   it('rejects a malformed held chunk with its path, and fails its record', async () => {
     let result: BatchResult | undefined;
     const record = sqsRecordOf(
@@ -247,11 +290,14 @@ describe('Buffered mode: a burst spans batches and closes with one digest', () =
 });
 
 /** A pipeline with the `team` route only, for chunks from elsewhere. */
-const rigPipeline = () =>
+const rigPipeline = (dedup: DedupStore = createMemoryDedupStore()) =>
   buildPipeline(parseConfig(yaml('team'), 'hold.yaml'), {
-    dedup: createMemoryDedupStore(),
+    dedup,
     bursts: createMemoryBurstLedger(),
     holder: { publish: async () => [] },
-    publisher: { publish: async () => [] },
+    publisher: {
+      publish: async (messages) =>
+        messages.map((_, index) => ({ ok: true, messageId: `m-${index}` })),
+    },
     log: silentLog,
   });

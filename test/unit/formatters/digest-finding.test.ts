@@ -17,6 +17,12 @@ const findings: Finding[] = Array.from({ length: 40 }, (_, n) => {
       id: `arn:aws:lambda:eu-central-1:123456789012:function:fn-${n}`,
       ...(n % 2 ? { name: `fn-${n}` } : {}),
     })),
+    ...(n % 7 === 3
+      ? {
+          vulnerability: undefined,
+          code: { cwes: ['CWE-89'], detectorId: 'python/sql-injection' },
+        }
+      : {}),
     ...(n % 5 === 0
       ? {
           vulnerability: undefined,
