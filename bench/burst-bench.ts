@@ -1,8 +1,9 @@
 import type { Benchmark, BudgetRow } from './bench-kit.js';
 import { type RouteBurst, runBurstBench } from './burst.js';
 
-/** The burst's windows: the default and the largest Lambda allows. */
-const WINDOWS_S = [20, 300] as const;
+/** The default window (the budget's) and, for information, the largest Lambda allows. */
+const DEFAULT_WINDOW_S = 20;
+const WINDOWS_S = [DEFAULT_WINDOW_S, 300] as const;
 const FINDINGS = 10_000;
 
 const BUDGET =
@@ -43,8 +44,11 @@ export const burstBench: Benchmark = {
         rows.push({
           measure: `burst, ${seconds} s window: route ${route.route}`,
           result: describe(route),
-          budget: BUDGET,
-          holds: route.holds,
+          ...(seconds === DEFAULT_WINDOW_S
+            ? { budget: BUDGET, holds: route.holds }
+            : {
+                budget: `(informational: the budget is for the default ${DEFAULT_WINDOW_S} s window)`,
+              }),
           figures: { windowSeconds: seconds, ...route },
         });
       }

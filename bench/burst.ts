@@ -1,23 +1,22 @@
 import { readFileSync } from 'node:fs';
-import type { Context, SQSRecord } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { parseConfig } from '../src/config/parse-config.js';
+import { createMemoryBurstLedger } from '../src/dedup/burst-ledger.js';
 import { createMemoryDedupStore } from '../src/dedup/memory-store.js';
 import { parseEvent } from '../src/event-kinds/parse-event.js';
 import type { Finding } from '../src/findings/finding.js';
 import { escapeMrkdwn } from '../src/formatters/text-safety.js';
 import { createHandler } from '../src/handler/create-handler.js';
-import { type BatchResult, sqsRecordOf } from '../src/handler/sqs-batch.js';
+import type { BatchResult } from '../src/handler/sqs-batch.js';
 import { buildPipeline } from '../src/pipeline/build-pipeline.js';
 import { silentLog } from '../src/pipeline/log.js';
 import type { OutgoingMessage, Publisher } from '../src/publish/publisher.js';
+import { createSimulatedQueue } from '../src/replay/simulated-queue.js';
 import { burstEvent } from './burst-events.js';
 import { handledSampleEvents } from './synthetic-events.js';
 
-/** The event source mapping's defaults (infra/cdk/buffered-mode.ts). */
+/** The event source mapping's default window (infra/cdk/steps/buffered-mode.ts). */
 const WINDOW_MS = 20_000;
-const BATCH_SIZE = 10_000;
-/** Lambda's invocation payload limit: a batch closes before 6 MB of bodies. */
-const PAYLOAD_BYTES = 6 * 1024 * 1024;
 const BURST_MS = 5 * 60_000;
 
 export type RouteBurst = {
@@ -80,6 +79,7 @@ export const runBurstBench = async (
   );
   const samples = handledSampleEvents();
   let clock = 0;
+  const queue = createSimulatedQueue({ windowMs, now: () => clock });
   const sent = new Map<string, { message: OutgoingMessage; at: number }>();
   const publisher: Publisher = {
     publish: async (messages) =>
@@ -96,6 +96,8 @@ export const runBurstBench = async (
     pipeline: buildPipeline(config, {
       dedup: createMemoryDedupStore(),
       publisher,
+      bursts: createMemoryBurstLedger(),
+      holder: queue.holder,
       log: silentLog,
       now: () => new Date(Date.UTC(2026, 11, 1) + clock),
     }),
@@ -103,35 +105,20 @@ export const runBurstBench = async (
   const context = { getRemainingTimeInMillis: () => 900_000 } as Context;
 
   const findings = new Map<string, Finding>();
-  let batch: SQSRecord[] = [];
-  let bytes = 0;
-  let closesAt = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    clock = closesAt;
-    const response = await handler({ Records: batch }, context);
-    if (response.batchItemFailures.length > 0)
-      throw new Error('a batch failed');
-    batch = [];
-    bytes = 0;
-  };
   for (let n = 0; n < count; n += 1) {
-    const arrival = Math.floor((n * BURST_MS) / count);
-    if (batch.length > 0 && arrival >= closesAt) await flush();
     const event = burstEvent(samples, n);
     const parsed = parseEvent(event);
     if (parsed.kind === 'findings')
       for (const finding of parsed.findings) findings.set(finding.id, finding);
-    const body = JSON.stringify(event);
-    if (batch.length >= BATCH_SIZE || bytes + body.length > PAYLOAD_BYTES) {
-      closesAt = arrival;
-      await flush();
-    }
-    if (batch.length === 0) closesAt = arrival + windowMs;
-    batch.push(sqsRecordOf(`r-${n}`, body));
-    bytes += body.length;
+    queue.send(JSON.stringify(event), Math.floor((n * BURST_MS) / count));
   }
-  await flush();
+  // Until the last held chunk has come back and been announced.
+  for (let batch = queue.nextBatch(); batch; batch = queue.nextBatch()) {
+    clock = batch.closesAt;
+    const response = await handler({ Records: [...batch.records] }, context);
+    if (response.batchItemFailures.length > 0)
+      throw new Error('a batch failed');
+  }
 
   const routes = config.routes.map(({ name }): RouteBurst => {
     const deliveries = batches.flatMap((result) =>

@@ -13,6 +13,7 @@ import {
 } from '../src/config/validated-config.js';
 import { dedupLeaseMsFromEnv } from '../src/dedup/dedup-lease-env.js';
 import { dedupTableFromEnv } from '../src/dedup/dedup-table-env.js';
+import { createDynamoDbBurstLedger } from '../src/dedup/dynamodb-burst-ledger.js';
 import { createDynamoDbDedupStore } from '../src/dedup/dynamodb-store.js';
 import {
   createNotifierHandler,
@@ -20,6 +21,10 @@ import {
 } from '../src/handler/notifier-handler.js';
 import { snsClientsFor } from '../src/publish/regional-sns-clients.js';
 import { createSnsPublisher } from '../src/publish/sns-publisher.js';
+import {
+  createSqsHolder,
+  type SendToQueue,
+} from '../src/publish/sqs-holder.js';
 
 // Init phase, once per execution environment: a bad config or a missing
 // table name fails the cold start loudly instead of dropping findings later.
@@ -51,15 +56,46 @@ const acknowledger = someRouteAcknowledges(config)
   ? await loadAcknowledger()
   : undefined;
 
+// Buffered mode sends held findings back to its queue: the SQS client is
+// loaded the first time a burst holds some, never at cold start.
+let sqs: Promise<SendToQueue> | undefined;
+const loadSqs = async (): Promise<SendToQueue> => {
+  const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
+  const client = new SQSClient({ retryMode: 'standard', maxAttempts: 4 });
+  return async ({ queueUrl, body, delaySeconds }) => {
+    const output = await client.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: body,
+        DelaySeconds: delaySeconds,
+      })
+    );
+    return output.MessageId ?? '';
+  };
+};
+const dynamodb = new DynamoDBClient({ retryMode: 'standard', maxAttempts: 4 });
+
 export const handler = createNotifierHandler({
   config,
   logger,
   metrics,
   leaseMs,
   dedup: createDynamoDbDedupStore({
-    client: new DynamoDBClient({ retryMode: 'standard', maxAttempts: 4 }),
+    client: dynamodb,
     tableName: dedupTable,
     leaseMs,
+  }),
+  bursts: createDynamoDbBurstLedger({
+    client: dynamodb,
+    tableName: dedupTable,
+  }),
+  holder: createSqsHolder(async (request) => {
+    // A failed load is tried again by the next held chunk.
+    sqs ??= loadSqs().catch((error: unknown) => {
+      sqs = undefined;
+      throw error;
+    });
+    return (await sqs)(request);
   }),
   // One SNS client per topic Region (allowTopicRegions).
   publisher: createSnsPublisher(

@@ -10,9 +10,10 @@ import {
   type DigestInput,
   type DigestItem,
   digestHeadline,
+  groupWhere,
+  namedWithAccount,
   resourceLabel,
   severitySpan,
-  spansAccounts,
   topSeverity,
 } from './digest-view.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
@@ -31,20 +32,23 @@ export const mrkdwnDigestStyle = (
   input: DigestInput,
   maxChars: number
 ): PackStyle => {
-  const withAccount = spansAccounts(input);
+  const withAccount = namedWithAccount(input);
   const label = (text: string) => mrkdwnText(text, GROUP_LABEL_MAX);
   return {
     maxChars,
     maxLine: DESCRIPTION_MAX,
     head: (group, count, more) =>
-      `${SEVERITY_EMOJI[group.top]} *${label(group.label)}*${more ? ' (continued)' : ''} · ${severitySpan(group)} · ${findingsNoun(count)}${group.accounts > 1 ? ` in ${group.accounts} accounts` : ''}:`,
+      `${SEVERITY_EMOJI[group.top]} *${label(group.label)}*${more ? ' (continued)' : ''} · ${severitySpan(group)} · ${findingsNoun(count)}${groupWhere(input, group)}:`,
     name: (index, max) =>
       mrkdwnText(
-        resourceLabel((input.items[index] as DigestItem).finding, withAccount),
+        resourceLabel(
+          (input.items[index] as DigestItem).finding,
+          withAccount(index)
+        ),
         Math.min(max, NAME_MAX)
       ),
     summary: (group) =>
-      `• ${label(group.label)} · ${severitySpan(group)} · ${findingsNoun(group.counted.length)}${group.accounts > 1 ? ` in ${group.accounts} accounts` : ''}`,
+      `• ${label(group.label)} · ${severitySpan(group)} · ${findingsNoun(group.counted.length)}${groupWhere(input, group)}`,
     overflow: (groups, members) =>
       `_and ${groups} more ${groups === 1 ? 'group' : 'groups'} not listed: ${countText(input, members)}_`,
     counted: (count) =>

@@ -40,7 +40,11 @@ export const packDigest = (
   const parts: PackedPart[] = [{ lines: [], members: [] }];
   let part = parts[0] as PackedPart;
   let used = 0;
-  const room = () => style.maxChars - used - OVERFLOW_RESERVE;
+  // Only a digest with groups that name nobody may need the overflow line.
+  const reserve = groups.some((item) => item.named.length === 0)
+    ? OVERFLOW_RESERVE
+    : 0;
+  const room = () => style.maxChars - used - reserve;
   const push = (line: string) => {
     part.lines.push(line);
     used += line.length + 1;
@@ -57,8 +61,15 @@ export const packDigest = (
     while (names.length > 0) {
       // Fill the lines of this message; count how many names fit.
       const lines: string[] = [];
-      // Room for the head and the counted note as well.
-      const budget = room() - 320;
+      // Room for the head (at its largest count) and the counted note.
+      const counted = first ? group.counted : [];
+      const budget =
+        room() -
+        style.head(group, names.length + counted.length, !first).length -
+        (counted.length > 0
+          ? INDENT.length + style.counted(counted.length).length
+          : 0) -
+        3;
       let size = 0;
       let line = '';
       let taken = 0;
@@ -88,7 +99,6 @@ export const packDigest = (
       }
       const shown = names.slice(0, taken);
       names = names.slice(taken);
-      const counted = first ? group.counted : [];
       push(style.head(group, shown.length + counted.length, !first));
       for (const text of lines) push(text);
       if (counted.length > 0) push(`${INDENT}${style.counted(counted.length)}`);

@@ -7,9 +7,10 @@ import {
 import {
   type DigestItem,
   digestHeadline,
+  groupWhere,
+  namedWithAccount,
   resourceLabel,
   severitySpan,
-  spansAccounts,
 } from './digest-view.js';
 import { plainText, snsSubject } from './text-safety.js';
 
@@ -22,22 +23,22 @@ const NAME_MAX = 512;
 /** A digest as plain text for e-mail: headline, groups, where it came from. */
 export const textDigest: DigestFormatter = {
   style: (input) => {
-    const withAccount = spansAccounts(input);
+    const withAccount = namedWithAccount(input);
     return {
       maxChars: TEXT_DIGEST_CHARS,
       maxLine: LINE_MAX,
       head: (group, count, more) =>
-        `${plainText(group.label, LABEL_MAX)}${more ? ' (continued)' : ''} [${severitySpan(group)}] - ${findingsNoun(count)}${group.accounts > 1 ? ` in ${group.accounts} accounts` : ''}:`,
+        `${plainText(group.label, LABEL_MAX)}${more ? ' (continued)' : ''} [${severitySpan(group)}] - ${findingsNoun(count)}${groupWhere(input, group)}:`,
       name: (index, max) =>
         plainText(
           resourceLabel(
             (input.items[index] as DigestItem).finding,
-            withAccount
+            withAccount(index)
           ),
           Math.min(max, NAME_MAX)
         ),
       summary: (group) =>
-        `- ${plainText(group.label, LABEL_MAX)} [${severitySpan(group)}] - ${findingsNoun(group.counted.length)}${group.accounts > 1 ? ` in ${group.accounts} accounts` : ''}`,
+        `- ${plainText(group.label, LABEL_MAX)} [${severitySpan(group)}] - ${findingsNoun(group.counted.length)}${groupWhere(input, group)}`,
       overflow: (groups, members) =>
         `and ${groups} more ${groups === 1 ? 'group' : 'groups'} not listed: ${countText(input, members)}`,
       counted: (count) =>

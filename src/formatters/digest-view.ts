@@ -4,11 +4,11 @@ import {
   severityRank,
   WORST_FIRST,
 } from '../events/severity.js';
-import type { Finding } from '../findings/finding.js';
+import type { DigestFinding } from '../findings/digest-finding.js';
 
 /** One finding in a digest, with what its announcement needs. */
 export type DigestItem = {
-  readonly finding: Finding;
+  readonly finding: DigestFinding;
   /** The severity announced before, for escalations. */
   readonly previousSeverity?: FindingSeverityLabel;
 };
@@ -35,10 +35,12 @@ export type DigestGroup = {
   readonly named: readonly number[];
   readonly counted: readonly number[];
   readonly accounts: number;
+  /** The account of its first member: all of them when `accounts` is 1. */
+  readonly account: string;
 };
 
 /** What people act on: the vulnerability, the control, else the title. */
-const groupKey = (finding: Finding): { key: string; label: string } => {
+const groupKey = (finding: DigestFinding): { key: string; label: string } => {
   const vulnerability = finding.vulnerability?.ids[0];
   if (vulnerability) return { key: `v:${vulnerability}`, label: finding.title };
   const control = finding.compliance?.controlId;
@@ -79,6 +81,7 @@ export const digestGroups = (input: DigestInput): DigestGroup[] => {
       accounts: new Set(
         members.map((index) => input.items[index]?.finding.accountId)
       ).size,
+      account: input.items[members[0] as number]?.finding.accountId ?? '',
     };
   });
   const size = (group: DigestGroup) =>
@@ -99,7 +102,7 @@ const ARN_RESOURCE = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.+)$/;
  * `repo:tag`, function name), else its id without the ARN prefix; the
  * account in front when the digest spans several accounts.
  */
-export const resourceLabel = (finding: Finding, withAccount: boolean) => {
+export const resourceLabel = (finding: DigestFinding, withAccount: boolean) => {
   const resource = finding.resources[0];
   const id = resource?.id ?? 'unknown resource';
   const short = resource?.name ?? ARN_RESOURCE.exec(id)?.[1] ?? id;
@@ -152,6 +155,32 @@ export const severitySpan = (group: DigestGroup): string =>
 /** Every account in the digest: decides whether resources carry theirs. */
 export const spansAccounts = (input: DigestInput): boolean =>
   new Set(input.items.map((item) => item.finding.accountId)).size > 1;
+
+/**
+ * Where a group's findings are, after its count: " in 3 accounts", or its
+ * account when the digest spans several (its names then need none).
+ */
+export const groupWhere = (input: DigestInput, group: DigestGroup): string =>
+  group.accounts > 1
+    ? ` in ${group.accounts} accounts`
+    : spansAccounts(input)
+      ? ` in account ${group.account}`
+      : '';
+
+/** Whether a finding's name carries its account: its group spans several. */
+export const namedWithAccount = (
+  input: DigestInput
+): ((index: number) => boolean) => {
+  const accounts = new Map<string, Set<string>>();
+  const keys = input.items.map(({ finding }) => {
+    const { key } = groupKey(finding);
+    const set = accounts.get(key) ?? new Set<string>();
+    set.add(finding.accountId);
+    accounts.set(key, set);
+    return key;
+  });
+  return (index) => (accounts.get(keys[index] as string)?.size ?? 0) > 1;
+};
 
 /** The worst severity among `members`. */
 export const topSeverity = (

@@ -1,5 +1,5 @@
 import { severityRank } from '../events/severity.js';
-import type { Finding } from '../findings/finding.js';
+import type { DigestFinding } from '../findings/digest-finding.js';
 
 /** SNS allows at most 10 message attributes per message. */
 export const MAX_ATTRIBUTES = 10;
@@ -28,7 +28,7 @@ const attributeValue = (value: string | undefined): string => {
  * subscription filter policies. At most 10 attributes are allowed.
  */
 export const messageAttributes = (
-  finding: Finding,
+  finding: DigestFinding,
   route: string
 ): Record<string, string> =>
   Object.fromEntries(
@@ -52,7 +52,7 @@ export const messageAttributes = (
  * `kind: digest`, so a filter policy can tell digests from single findings.
  */
 export const digestAttributes = (
-  findings: readonly Finding[],
+  findings: readonly DigestFinding[],
   route: string
 ): Record<string, string> => {
   const each = findings.map((finding) => messageAttributes(finding, route));
@@ -60,7 +60,7 @@ export const digestAttributes = (
     const values = new Set(each.map((attributes) => attributes[name]));
     return values.size === 1 ? ([...values][0] ?? 'unknown') : 'multiple';
   };
-  const worst = findings.reduce<Finding | undefined>(
+  const worst = findings.reduce<DigestFinding | undefined>(
     (top, finding) =>
       !top ||
       severityRank[finding.severity.label] > severityRank[top.severity.label]

@@ -131,7 +131,11 @@ export const createHandler = ({
 
   const runRecords = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const events = event.Records.map(eventOfRecord);
-    const reports = await pipeline.runBatch(events);
+    // Held findings go back to the queue the batch came from.
+    const queueArn = event.Records[0]?.eventSourceARN;
+    const reports = await pipeline.runBatch(events, {
+      ...(queueArn ? { queueArn } : {}),
+    });
     const result: BatchResult = {
       reports: event.Records.map((item, index) => ({
         id: item.messageId,

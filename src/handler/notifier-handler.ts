@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Acknowledger } from '../acknowledge/acknowledger.js';
 import type { Config } from '../config/config-schema.js';
+import type { BurstLedger } from '../dedup/burst-ledger.js';
 import { DEFAULT_LEASE_MS, type DedupStore } from '../dedup/dedup-store.js';
 import { createDecisionMetrics } from '../observability/decision-metrics.js';
 import { powertoolsEmitter } from '../observability/powertools-emitter.js';
@@ -30,6 +31,9 @@ export type NotifierWiring = {
   readonly dedup: DedupStore;
   readonly publisher: Publisher;
   readonly acknowledger?: Acknowledger;
+  /** Buffered mode: each route's burst, and the sender of held findings to the queue. */
+  readonly bursts?: BurstLedger;
+  readonly holder?: Publisher;
   /** The dedup store's claim lease (DEDUP_LEASE_SECONDS when deployed). @default DEFAULT_LEASE_MS */
   readonly leaseMs?: number;
 };
@@ -47,6 +51,8 @@ export const createNotifierHandler = ({
   dedup,
   publisher,
   acknowledger,
+  bursts,
+  holder,
   leaseMs = DEFAULT_LEASE_MS,
 }: NotifierWiring) =>
   createHandler({
@@ -57,6 +63,8 @@ export const createNotifierHandler = ({
       dedup,
       publisher,
       ...(acknowledger ? { acknowledger } : {}),
+      ...(bursts ? { bursts } : {}),
+      ...(holder ? { holder } : {}),
       log: logger,
     }),
   }).use(injectLambdaContext(logger)) as NotifierHandler;

@@ -3,6 +3,7 @@ import type { Decision } from './decision.js';
 
 const MESSAGES: Record<Decision['outcome'], string> = {
   published: 'finding published',
+  held: 'finding held for its burst digest',
   duplicate: 'finding duplicate',
   filtered: 'finding filtered',
   suppressed: 'finding suppressed',

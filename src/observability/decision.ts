@@ -1,6 +1,7 @@
 /** Outcomes counted as metrics, per finding and route (or per event). */
 export const DECISION_OUTCOMES = [
   'published',
+  'held',
   'duplicate',
   'filtered',
   'suppressed',
@@ -14,7 +15,7 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 /**
  * One decision the notifier made: about an event (ignored, rejected), a
  * finding (filtered, suppressed) or a finding on a route (published,
- * duplicate, failed). Every log line and metric is made from these.
+ * held for its burst's digest, duplicate, failed). Every log line and metric is made from these.
  */
 export type Decision = {
   readonly outcome: DecisionOutcome;

@@ -1,15 +1,18 @@
-import { createHash } from 'node:crypto';
-import { DIGEST_DEFAULTS } from '../config/digest-schema.js';
-import type { DigestInput } from '../formatters/digest-view.js';
+import type { DigestInput, DigestItem } from '../formatters/digest-view.js';
 import type { Formatter } from '../formatters/formatter.js';
-import { digestAttributes } from '../formatters/message-attributes.js';
-import { renderDigestForRoute } from '../formatters/render-digest-route.js';
 import type { OutgoingMessage } from '../publish/publisher.js';
 import type { RouteTarget } from '../routing/router.js';
 import type { Pending } from './deliver.js';
-import { type FindingClaim, planDigests } from './digest-plan.js';
+import { digestIdOf, renderDigest } from './digest-messages.js';
+import {
+  type FindingClaim,
+  planDigests,
+  type RouteDemand,
+  routeDemand,
+} from './digest-plan.js';
 import { coverageGroups, groupedNotice } from './group-coverage.js';
-import type { DigestRef } from './outcome.js';
+import { type HoldTarget, heldMessages } from './hold-messages.js';
+import type { DigestRef, HeldRef } from './outcome.js';
 import { routeMessage } from './route-message.js';
 
 type Formatters = Readonly<Record<string, Formatter>>;
@@ -17,15 +20,8 @@ type Formatters = Readonly<Record<string, Formatter>>;
 type Composed = {
   readonly message: OutgoingMessage;
   readonly digest?: DigestRef;
+  readonly held?: HeldRef;
 };
-
-/** A digest's id: the same claims make the same id (replays and logs agree). */
-const digestId = (route: string, claims: readonly FindingClaim[]): string =>
-  createHash('sha256')
-    .update(route)
-    .update(claims.map((item) => item.claim.key).join('\n'))
-    .digest('hex')
-    .slice(0, 16);
 
 const aloneMessage = (
   { finding, claim }: FindingClaim,
@@ -41,63 +37,85 @@ const aloneMessage = (
     },
     formatters
   );
+const itemOf = ({ finding, claim }: FindingClaim): DigestItem => ({
+  finding,
+  ...(claim.previous ? { previousSeverity: claim.previous.severity } : {}),
+});
 
-/** One digest's messages (split to fit its format), each with the claims it counts. */
+/** One digest's messages, each with the claims it counts. */
 const digestMessages = (
   route: RouteTarget,
   variant: DigestInput['variant'],
   claims: readonly FindingClaim[],
   into: Map<FindingClaim, Composed>
 ): void => {
-  const id = digestId(route.name, claims);
-  const input: DigestInput = {
-    id,
-    route: route.name,
-    variant,
-    nameFrom: (route.digest ?? DIGEST_DEFAULTS).nameFrom,
-    items: claims.map(({ finding, claim }) => ({
-      finding,
-      ...(claim.previous ? { previousSeverity: claim.previous.severity } : {}),
-    })),
-  };
-  const findings = claims.map((item) => item.finding);
-  const parts = renderDigestForRoute(
-    route,
-    input,
-    digestAttributes(findings, route.name)
+  const id = digestIdOf(
+    route.name,
+    claims.map((item) => item.claim.key)
   );
-  for (const { message, members, part, parts: count } of parts) {
-    const carried = members.map((index) => claims[index] as FindingClaim);
-    const outgoing: OutgoingMessage = {
-      route: route.name,
-      findingId: `digest:${id}/${part}`,
-      topicArn: route.topicArn,
-      subject: message.subject,
-      body: message.body,
-      ...(message.structure ? { structure: message.structure } : {}),
-      attributes: digestAttributes(
-        carried.map((item) => item.finding),
-        route.name
-      ),
-    };
-    const digest = { id, part, parts: count, findings: carried.length };
-    for (const item of carried) into.set(item, { message: outgoing, digest });
+  for (const { message, digest, members } of renderDigest(
+    route,
+    variant,
+    id,
+    claims.map(itemOf)
+  )) {
+    for (const index of members)
+      into.set(claims[index] as FindingClaim, { message, digest });
   }
 };
+
+/**
+ * Each route's claims, the coverage groups among them (one notice each),
+ * and how many messages the route would send without digests.
+ */
+const perRoute = (claimed: readonly FindingClaim[]) => {
+  const groups = coverageGroups(claimed, (item) => item.claim.route.name);
+  const grouped = new Map<FindingClaim, readonly FindingClaim[]>();
+  for (const members of groups)
+    for (const item of members) grouped.set(item, members);
+  const routes = new Map<
+    string,
+    { route: RouteTarget; loose: FindingClaim[]; messages: number }
+  >();
+  for (const item of claimed) {
+    const route = item.claim.route;
+    const entry = routes.get(route.name) ?? { route, loose: [], messages: 0 };
+    if (!grouped.has(item)) entry.loose.push(item);
+    routes.set(route.name, entry);
+  }
+  for (const members of groups) {
+    const entry = routes.get((members[0] as FindingClaim).claim.route.name);
+    if (entry) entry.messages += 1;
+  }
+  for (const entry of routes.values()) entry.messages += entry.loose.length;
+  return { groups, routes };
+};
+
+/** What each route's claims in this invocation ask of its burst (buffered mode). */
+export const routeDemands = (
+  claimed: readonly FindingClaim[]
+): { route: RouteTarget; demand: RouteDemand }[] =>
+  [...perRoute(claimed).routes.values()].map(({ route, loose, messages }) => ({
+    route,
+    demand: routeDemand(route, loose, messages),
+  }));
 
 /**
  * The messages an invocation's claims make, per route: coverage changes of
  * one kind share one grouped notice; when a route would still send more
  * than its digest threshold, the rest become digests (`planDigests`), and
- * what goes alone is rendered as it always is. Same order and length as
- * `claimed`; every claim is in exactly one message (checked).
+ * what goes alone is rendered as it always is. A route in an open burst
+ * (`hold`, buffered mode) sends its held findings to the queue, delayed to
+ * the burst's close. Same order and length as `claimed`; every claim is in
+ * exactly one message (checked).
  */
 export const composeMessages = (
   claimed: readonly FindingClaim[],
-  formatters: Formatters
+  formatters: Formatters,
+  hold?: HoldTarget
 ): Pending[] => {
   const composed = new Map<FindingClaim, Composed>();
-  const groups = coverageGroups(claimed, (item) => item.claim.route.name);
+  const { groups, routes } = perRoute(claimed);
   for (const members of groups) {
     const [first] = members as [FindingClaim];
     const message = routeMessage(
@@ -108,28 +126,23 @@ export const composeMessages = (
     );
     for (const item of members) composed.set(item, { message });
   }
-  const byRoute = new Map<string, FindingClaim[]>();
-  for (const item of claimed) {
-    const list = byRoute.get(item.claim.route.name) ?? [];
-    list.push(item);
-    byRoute.set(item.claim.route.name, list);
-  }
-  for (const claims of byRoute.values()) {
-    const route = (claims[0] as FindingClaim).claim.route;
-    const loose = claims.filter((item) => !composed.has(item));
-    const grouped = new Set(
-      claims.flatMap((item) => {
-        const done = composed.get(item);
-        return done ? [done.message] : [];
-      })
-    ).size;
-    const plan = planDigests(route, loose, loose.length + grouped);
+  for (const { route, loose, messages } of routes.values()) {
+    const burst = hold?.bursts.get(route.name);
+    const plan = planDigests(
+      route,
+      loose,
+      messages,
+      burst ? { aloneCap: burst.aloneGranted } : undefined
+    );
     for (const item of plan.alone) {
       composed.set(item, { message: aloneMessage(item, formatters) });
     }
     for (const { variant, claims: digested } of plan.digests) {
       digestMessages(route, variant, digested, composed);
     }
+    if (burst && hold && plan.held.length > 0)
+      for (const [item, held] of heldMessages(route, plan.held, burst, hold))
+        composed.set(item, held);
   }
   return claimed.map((item) => {
     const done = composed.get(item);
@@ -138,6 +151,7 @@ export const composeMessages = (
       ...item.claim,
       message: done.message,
       ...(done.digest ? { digest: done.digest } : {}),
+      ...(done.held ? { held: done.held } : {}),
     };
   });
 };

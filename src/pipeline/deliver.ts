@@ -1,21 +1,63 @@
 import type { DedupStore } from '../dedup/dedup-store.js';
-import type { OutgoingMessage, Publisher } from '../publish/publisher.js';
+import type {
+  OutgoingMessage,
+  Publisher,
+  PublishResult,
+} from '../publish/publisher.js';
 import type { Claimed } from './claim-for.js';
 import type { Log } from './log.js';
-import type { Delivery, DigestRef } from './outcome.js';
+import type { Delivery, DigestRef, HeldRef } from './outcome.js';
 
 /** A claim with its rendered message (shared by the claims of a grouped notice or digest). */
 export type Pending = Claimed & {
   readonly message: OutgoingMessage;
   readonly digest?: DigestRef;
+  /** Held for its burst's digest: `message` is a chunk for the queue. */
+  readonly held?: HeldRef;
 };
 
 /** What delivering needs: the store to confirm or release, the publisher. */
 export type DeliverDeps = {
   readonly dedup: DedupStore;
   readonly publisher: Publisher;
+  /** Buffered mode: sends held chunks (`delaySeconds`) to the function's queue. */
+  readonly holder?: Publisher;
   readonly now: () => Date;
   readonly log: Log;
+};
+
+/**
+ * Publishes to SNS, and sends held chunks to the queue through the holder:
+ * one result per message, in order, each reported as soon as it is known.
+ */
+const sendAll = async (
+  deps: DeliverDeps,
+  messages: readonly OutgoingMessage[],
+  onResult: NonNullable<Parameters<Publisher['publish']>[1]>
+): Promise<readonly PublishResult[]> => {
+  const held = messages.flatMap((message, index) =>
+    message.delaySeconds === undefined ? [] : [index]
+  );
+  if (held.length === 0) return deps.publisher.publish(messages, onResult);
+  if (!deps.holder) throw new Error('held findings but no queue to hold them');
+  const sns = messages.flatMap((message, index) =>
+    message.delaySeconds === undefined ? [index] : []
+  );
+  const results: PublishResult[] = [];
+  for (const [indices, sink] of [
+    [sns, deps.publisher],
+    [held, deps.holder],
+  ] as const) {
+    if (indices.length === 0) continue;
+    const out = await sink.publish(
+      indices.map((index) => messages[index] as OutgoingMessage),
+      (position, result) => onResult(indices[position] as number, result)
+    );
+    out.forEach((result, position) => {
+      results[indices[position] as number] = result;
+    });
+  }
+  return results;
 };
 
 /** Gives claims back; a failure to do so only delays them to the lease end. */
@@ -69,7 +111,7 @@ export const createDeliver =
     };
     let published: Awaited<ReturnType<Publisher['publish']>>;
     try {
-      published = await deps.publisher.publish(messages, (index, result) =>
+      published = await sendAll(deps, messages, (index, result) =>
         settle(index, result.ok)
       );
     } catch (error) {
@@ -99,6 +141,17 @@ export const createDeliver =
         message: claim.message,
         ...(claim.digest ? { digest: claim.digest } : {}),
       };
+      if (result?.ok && claim.held) {
+        // The chunk is not a message anyone reads: its digest is, later.
+        const { message: _chunk, ...rest } = base;
+        return {
+          ...rest,
+          outcome: 'held',
+          reason: `held for the burst digest of ${claim.held.burst}`,
+          messageId: result.messageId,
+          held: claim.held,
+        };
+      }
       if (result?.ok) {
         return { ...base, outcome: 'published', messageId: result.messageId };
       }

@@ -1,7 +1,8 @@
+import type { DigestFinding } from '../findings/digest-finding.js';
 import type { Finding } from '../findings/finding.js';
 import type { Delivery, FindingReport } from './outcome.js';
 
-const resourceOf = (finding: Finding): string => {
+const resourceOf = (finding: DigestFinding): string => {
   const resource = finding.resources[0];
   return resource?.name
     ? `${resource.name} (${resource.id})`
@@ -10,7 +11,7 @@ const resourceOf = (finding: Finding): string => {
 
 /** What happened to one finding, as the pipeline reports it. */
 export const report = (
-  finding: Finding,
+  finding: DigestFinding,
   outcome: FindingReport['outcome'],
   reason: string,
   deliveries: readonly Delivery[]

@@ -15,12 +15,21 @@ export type DigestRef = {
   readonly findings: number;
 };
 
+/** The burst digest a held finding waits for (buffered mode). */
+export type HeldRef = {
+  /** `<route>@<close time>`. */
+  readonly burst: string;
+  /** When the burst closes (ISO 8601). */
+  readonly until: string;
+};
+
 /** What happened to a finding on one route. */
 export type Delivery = {
   readonly route: string;
   readonly topicArn: string;
   readonly format: string;
-  readonly outcome: 'published' | 'duplicate' | 'failed';
+  /** `held`: on the queue for its burst's digest (its claim confirmed). */
+  readonly outcome: 'published' | 'held' | 'duplicate' | 'failed';
   readonly variant?: Variant;
   readonly reason?: string;
   readonly messageId?: string;
@@ -32,10 +41,13 @@ export type Delivery = {
   readonly retryable?: boolean;
   /** The digest message this finding was counted in (a burst). */
   readonly digest?: DigestRef;
+  /** The burst digest a held finding waits for. */
+  readonly held?: HeldRef;
 };
 
 export type FindingOutcomeKind =
   | 'published'
+  | 'held'
   | 'filtered'
   | 'suppressed'
   | 'duplicate'
@@ -87,6 +99,13 @@ export const summarize = (
     return {
       outcome: 'published',
       reason: `published to ${published.map((delivery) => delivery.route).join(', ')}`,
+    };
+  }
+  const held = deliveries.filter((delivery) => delivery.outcome === 'held');
+  if (held.length > 0) {
+    return {
+      outcome: 'held',
+      reason: `held for the burst digest of ${held.map((delivery) => delivery.held?.burst ?? delivery.route).join(', ')}`,
     };
   }
   return {

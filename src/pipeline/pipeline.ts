@@ -12,6 +12,13 @@ import {
 } from './claim-for.js';
 import { collapseRepeats } from './collapse-repeats.js';
 import { report, waves } from './finding-report.js';
+import { createFlushHeld } from './flush-held.js';
+import {
+  HELD_SOURCE,
+  type HeldChunk,
+  isHeldChunk,
+  parseHeldChunk,
+} from './held-chunk.js';
 import type { EventReport, FindingReport } from './outcome.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { createProcessWave } from './wave.js';
@@ -31,14 +38,12 @@ export const createPipeline = (deps: PipelineDeps) => {
   const acknowledge = createAcknowledgeStep(deps);
 
   const processWave = createProcessWave(deps, claimFor);
+  const flushHeld = createFlushHeld(deps);
 
-  /**
-   * Processes events together, as one invocation: their findings are
-   * claimed and published in shared waves (so a fleet's coverage changes
-   * become one notice per route), and each event gets its own report.
-   * Never throws for bad input.
-   */
-  const runBatch = async (raws: readonly unknown[]): Promise<EventReport[]> => {
+  const runEvents = async (
+    raws: readonly unknown[],
+    queueArn: string | undefined
+  ): Promise<EventReport[]> => {
     const parsed = raws.map((raw) => parseEvent(raw, deps.kinds));
     const done: (EventReport | undefined)[] = parsed.map((event) => {
       if (event.kind !== 'findings') {
@@ -80,7 +85,8 @@ export const createPipeline = (deps: PipelineDeps) => {
       const results = await processWave(
         wave,
         budget,
-        (finding) => acks[indexOf(finding)] ?? []
+        (finding) => acks[indexOf(finding)] ?? [],
+        queueArn
       );
       results.forEach((result, position) => {
         const finding = wave[position];
@@ -107,6 +113,52 @@ export const createPipeline = (deps: PipelineDeps) => {
         findings,
         ...(acknowledgements ? { acknowledgements } : {}),
         ...(event.rejected ? { rejected: event.rejected } : {}),
+      });
+    }
+    return results;
+  };
+
+  /**
+   * Processes events together, as one invocation: their findings are
+   * claimed and published in shared waves (so a fleet's coverage changes
+   * become one notice per route), and each event gets its own report. From
+   * an SQS batch (`queueArn`), routes in a burst hold what they digest on
+   * that queue, and held chunks back from it make their burst's digests.
+   * Never throws for bad input.
+   */
+  const runBatch = async (
+    raws: readonly unknown[],
+    { queueArn }: { readonly queueArn?: string } = {}
+  ): Promise<EventReport[]> => {
+    const results: EventReport[] = new Array(raws.length);
+    const events: number[] = [];
+    const chunks: { index: number; chunk: HeldChunk }[] = [];
+    raws.forEach((raw, index) => {
+      if (!isHeldChunk(raw)) {
+        events.push(index);
+        return;
+      }
+      const parsed = parseHeldChunk(raw);
+      if ('chunk' in parsed) chunks.push({ index, chunk: parsed.chunk });
+      else
+        results[index] = {
+          meta: { source: HELD_SOURCE },
+          outcome: 'rejected',
+          reason: parsed.error,
+          findings: [],
+        };
+    });
+    const reports = await runEvents(
+      events.map((index) => raws[index]),
+      queueArn
+    );
+    events.forEach((index, position) => {
+      results[index] = reports[position] as EventReport;
+    });
+    if (chunks.length > 0) {
+      const flushed = await flushHeld(chunks.map((item) => item.chunk));
+      chunks.forEach(({ index }, position) => {
+        results[index] = flushed[position] as EventReport;
       });
     }
     return results;

@@ -1,11 +1,14 @@
 import pMap from 'p-map';
+import { DIGEST_DEFAULTS } from '../config/digest-schema.js';
+import type { Burst } from '../dedup/burst-ledger.js';
 import type { Finding } from '../findings/finding.js';
 import { type AckCandidate, ackCandidates } from './acknowledge-step.js';
 import type { Claimed, createClaimFor, WaitBudget } from './claim-for.js';
-import { composeMessages } from './compose-messages.js';
+import { composeMessages, routeDemands } from './compose-messages.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
 import type { FindingClaim } from './digest-plan.js';
 import { report } from './finding-report.js';
+import type { HoldTarget } from './hold-messages.js';
 import { type Delivery, type FindingReport, summarize } from './outcome.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
@@ -112,6 +115,37 @@ export const createProcessWave = (
   };
 
   /**
+   * The open burst of each route that holds (buffered mode, a ledger, and
+   * `digest.holdSeconds` above 0): entered for every such route with claims,
+   * so a route already in a burst holds even a small batch.
+   */
+  const holdTarget = async (
+    claimed: readonly FindingClaim[],
+    queueArn: string | undefined
+  ): Promise<HoldTarget | undefined> => {
+    const { bursts: ledger } = deps;
+    if (!queueArn || !ledger || !deps.holder) return undefined;
+    const now = (deps.queueNow ?? deps.now)();
+    const bursts = new Map<string, Burst>();
+    await Promise.all(
+      routeDemands(claimed).map(async ({ route, demand }) => {
+        const settings = route.digest ?? DIGEST_DEFAULTS;
+        if (!settings.enabled || settings.holdSeconds === 0) return;
+        const burst = await ledger.enter({
+          route: route.name,
+          now,
+          open: demand.digests,
+          holdMs: settings.holdSeconds * 1000,
+          aloneMax: settings.aloneMax,
+          aloneWanted: demand.aloneWanted,
+        });
+        if (burst) bursts.set(route.name, burst);
+      })
+    );
+    return { queueArn, now: now.getTime(), bursts };
+  };
+
+  /**
    * One wave: findings with distinct ids. All their routes are claimed
    * first, then the messages composed per route (grouped coverage notices,
    * digests of a burst, the rest alone) and published together (so SNS
@@ -122,7 +156,8 @@ export const createProcessWave = (
   const processWave = async (
     wave: readonly Finding[],
     budget: WaitBudget,
-    acksOf: (finding: Finding) => AckCandidate[]
+    acksOf: (finding: Finding) => AckCandidate[],
+    queueArn?: string
   ): Promise<FindingReport[]> => {
     const prepared = await prepareWave(wave, budget);
     const claimed: FindingClaim[] = prepared.flatMap((item) =>
@@ -132,7 +167,11 @@ export const createProcessWave = (
     );
     let outgoing: Pending[];
     try {
-      outgoing = composeMessages(claimed, deps.formatters);
+      outgoing = composeMessages(
+        claimed,
+        deps.formatters,
+        await holdTarget(claimed, queueArn)
+      );
     } catch (error) {
       await releaseAll(
         deps,

@@ -8,6 +8,12 @@ export type OutgoingMessage = {
   readonly structure?: 'json';
   /** SNS message attributes (String type), for subscription filter policies. */
   readonly attributes: Readonly<Record<string, string>>;
+  /**
+   * Buffered mode: not for SNS but for the function's own queue (`topicArn`
+   * is the queue's ARN), delivered after this many seconds: findings held
+   * for their burst's digest.
+   */
+  readonly delaySeconds?: number;
 };
 
 export type PublishResult =

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
+import { createMemoryBurstLedger } from '../dedup/burst-ledger.js';
 import { createMemoryDedupStore } from '../dedup/memory-store.js';
 import type { EventKind } from '../event-kinds/event-kind.js';
 import { createHandler } from '../handler/create-handler.js';
@@ -144,12 +145,14 @@ export const main = async (
   if (inputs.length === 0)
     io.stderr(`replay: warning: no events to replay in ${paths.join(', ')}`);
   const log = args.values.verbose ? stderrLog(io.stderr) : silentLog;
-  const pipeline = buildPipeline(config, {
-    dedup: createMemoryDedupStore(),
+  const dedup = createMemoryDedupStore();
+  const ports = {
+    dedup,
     publisher: createLocalSink(),
     log,
     ...(io.kinds ? { kinds: io.kinds } : {}),
-  });
+  };
+  const pipeline = buildPipeline(config, ports);
   const progress =
     inputs.length >= PROGRESS_MIN_EVENTS ? io.progress : undefined;
   const records = args.values.batch
@@ -157,7 +160,17 @@ export const main = async (
     : args.values.direct
       ? await runReplay(createHandler({ log, pipeline }), inputs, progress)
       : await runWindows(
-          ({ onBatch }) => createHandler({ log, pipeline, onBatch }),
+          ({ onBatch, holder, queueNow }) =>
+            createHandler({
+              log,
+              onBatch,
+              pipeline: buildPipeline(config, {
+                ...ports,
+                bursts: createMemoryBurstLedger(),
+                holder,
+                queueNow,
+              }),
+            }),
           inputs,
           windowSeconds * 1000,
           progress

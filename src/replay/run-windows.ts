@@ -1,14 +1,14 @@
-import type { SQSEvent } from 'aws-lambda';
 import type { NotifierHandler } from '../handler/create-handler.js';
-import { type BatchResult, sqsRecordOf } from '../handler/sqs-batch.js';
+import type { BatchResult } from '../handler/sqs-batch.js';
 import type { EventReport } from '../pipeline/outcome.js';
+import type { Publisher } from '../publish/publisher.js';
 import { inputWhere, unreadableReport } from './input-report.js';
 import type { Progress } from './progress.js';
 import type { ReplayInput } from './read-inputs.js';
 import { type ReplayRecord, replayContext } from './run-replay.js';
+import { createSimulatedQueue } from './simulated-queue.js';
 
-/** Lambda's largest SQS batch (the event source mapping's `BatchSize`). */
-export const MAX_BATCH_RECORDS = 10_000;
+export { MAX_BATCH_RECORDS } from './simulated-queue.js';
 
 type Readable = Extract<ReplayInput, { readonly event: unknown }>;
 
@@ -19,89 +19,107 @@ const timeOf = (event: unknown): number | undefined => {
   return Number.isNaN(parsed) ? undefined : parsed;
 };
 
-/**
- * Groups events as the buffer queue's event source mapping would: in order
- * of their `time` (an event without one arrives with the one before it), a
- * batch holds what arrives within `windowMs` of its first event, and at most
- * `MAX_BATCH_RECORDS`.
- */
-export const windowBatches = (
-  inputs: readonly Readable[],
-  windowMs: number
-): Readable[][] => {
+/** The inputs on the simulated queue, in order of their `time` (an event without one arrives with the one before it). */
+const enqueue = (
+  queue: ReturnType<typeof createSimulatedQueue>,
+  inputs: readonly Readable[]
+) => {
   let last = 0;
   const timed = inputs.map((input, order) => {
     last = timeOf(input.event) ?? last;
     return { input, at: last, order };
   });
   timed.sort((a, b) => a.at - b.at || a.order - b.order);
+  for (const { input, at } of timed)
+    queue.send(JSON.stringify(input.event), at, input);
+};
+
+/**
+ * Groups events as the buffer queue's event source mapping would: in order
+ * of their `time`, a batch holds what arrives within `windowMs` of its first
+ * event, and at most `MAX_BATCH_RECORDS` (and 6 MB).
+ */
+export const windowBatches = (
+  inputs: readonly Readable[],
+  windowMs: number
+): Readable[][] => {
+  const queue = createSimulatedQueue({ windowMs, now: () => 0 });
+  enqueue(queue, inputs);
   const batches: Readable[][] = [];
-  let opened = Number.NEGATIVE_INFINITY;
-  for (const { input, at } of timed) {
-    const batch = batches.at(-1);
-    if (batch && at < opened + windowMs && batch.length < MAX_BATCH_RECORDS) {
-      batch.push(input);
-    } else {
-      batches.push([input]);
-      opened = at;
-    }
-  }
+  for (let batch = queue.nextBatch(); batch; batch = queue.nextBatch())
+    batches.push(batch.tags as Readable[]);
   return batches;
 };
 
-const sqsBatchOf = (batch: readonly Readable[], first: number): SQSEvent => ({
-  Records: batch.map((input, index) =>
-    sqsRecordOf(
-      `replay-${first + index}`,
-      JSON.stringify(input.event),
-      timeOf(input.event)
-    )
-  ),
-});
+/** What the replayed handler is built with: the queue's side of buffered mode. */
+export type WindowPorts = {
+  readonly onBatch: (result: BatchResult) => void;
+  /** Sends held findings back to the simulated queue. */
+  readonly holder: Publisher;
+  /** The simulated queue's clock: when the batch being handled closed. */
+  readonly queueNow: () => Date;
+};
 
 /**
- * Buffered mode, replayed: the inputs grouped into batches by event time
- * and window (`windowBatches`), each batch handed to the real handler as
- * the SQS batch Lambda would deliver. Records keep the inputs' order.
+ * Buffered mode, replayed: the inputs on a simulated buffer queue
+ * (`windowBatches`), each batch handed to the real handler as the SQS
+ * batch Lambda would deliver, at the time it would close. Findings a route
+ * holds for its burst's digest come back on the queue at the burst's close
+ * and are announced then: their records follow the inputs' (`file` is
+ * `(held on the queue)`). The inputs' records keep their order.
  */
 export const runWindows = async (
-  handler: (result: {
-    onBatch: (result: BatchResult) => void;
-  }) => NotifierHandler,
+  handler: (ports: WindowPorts) => NotifierHandler,
   inputs: readonly ReplayInput[],
   windowMs: number,
   progress?: Progress
 ): Promise<ReplayRecord[]> => {
+  let clock = 0;
+  const queue = createSimulatedQueue({ windowMs, now: () => clock });
   const reports = new Map<ReplayInput, EventReport>();
+  const held: ReplayRecord[] = [];
   let seen: BatchResult | undefined;
   const run = handler({
     onBatch: (result) => {
       seen = result;
     },
+    holder: queue.holder,
+    queueNow: () => new Date(clock),
   });
   const readable = inputs.filter(
     (input): input is Readable => 'event' in input
   );
+  enqueue(queue, readable);
   let done = 0;
-  for (const batch of windowBatches(readable, windowMs)) {
+  for (let batch = queue.nextBatch(); batch; batch = queue.nextBatch()) {
+    clock = batch.closesAt;
     seen = undefined;
-    await run(sqsBatchOf(batch, done), replayContext());
+    await run({ Records: [...batch.records] }, replayContext());
     const result = seen as BatchResult | undefined;
     if (!result) throw new Error('the handler reported no batch');
-    batch.forEach((input, index) => {
+    batch.tags.forEach((tag, index) => {
       const report = result.reports[index]?.report;
-      if (!report)
-        throw new Error(`no report for ${input.file}#${input.index}`);
-      reports.set(input, report);
+      if (!report) throw new Error(`no report for record ${index}`);
+      if (tag) {
+        reports.set(tag as Readable, report);
+        done += 1;
+      } else {
+        held.push({
+          input: { file: '(held on the queue)', index: held.length },
+          report,
+        });
+      }
     });
-    done += batch.length;
     progress?.(done, readable.length);
   }
-  return inputs.map((input) => ({
-    input: inputWhere(input),
-    report:
-      'error' in input
-        ? unreadableReport(input.error)
-        : (reports.get(input) ?? unreadableReport('not replayed')),
-  }));
+  return [
+    ...inputs.map((input) => ({
+      input: inputWhere(input),
+      report:
+        'error' in input
+          ? unreadableReport(input.error)
+          : (reports.get(input) ?? unreadableReport('not replayed')),
+    })),
+    ...held,
+  ];
 };

@@ -10,6 +10,7 @@ const SEVERITIES = [
 ];
 const OUTCOMES = [
   'published',
+  'held',
   'duplicate',
   'suppressed',
   'filtered',

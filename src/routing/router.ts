@@ -209,3 +209,14 @@ const evaluate = (
     ? { kind: 'suppressed', ...routeSuppressed }
     : { kind: 'filtered', reason: `no route matched (${misses.join('; ')})` };
 };
+
+/** Each route's target by name: where a held burst digest goes. */
+export const routeTargets = (
+  config: Config
+): ReadonlyMap<string, RouteTarget> =>
+  new Map(
+    config.routes.map((route) => [
+      route.name,
+      compileRoute(route, config).target,
+    ])
+  );

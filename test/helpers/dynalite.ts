@@ -26,6 +26,9 @@ export const startDynalite = async (): Promise<LocalDynamo> => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A busy machine can pause a client longer than Node's 5 s keep-alive: the
+  // server would then close a socket the client is about to reuse (ECONNRESET).
+  server.keepAliveTimeout = 120_000;
   const { port } = server.address() as AddressInfo;
   const client = new DynamoDBClient({
     endpoint: `http://127.0.0.1:${port}`,

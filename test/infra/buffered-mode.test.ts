@@ -56,6 +56,24 @@ describe('Infra: buffered mode (the default) and direct mode', () => {
     expect(
       Object.keys(synth.template.findResources('AWS::CloudWatch::Alarm'))
     ).toHaveLength(3);
+    // A route in a burst sends its held findings back to this queue only.
+    synth.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'HoldBurstFindings',
+            Effect: 'Allow',
+            Action: 'sqs:SendMessage',
+            Resource: {
+              'Fn::GetAtt': [
+                Match.stringLikeRegexp('^NotifierBufferQueue'),
+                'Arn',
+              ],
+            },
+          },
+        ]),
+      },
+    });
     for (const report of synth.nag) expect(report.violations).toEqual([]);
   });
 

@@ -282,8 +282,8 @@ describe.each(['direct', 'buffered'] as const)(
       ) as unknown[];
 
       expect(normalize(samStatements)).toEqual(normalize(cdkStatements));
-      // Buffered mode adds receiving from the buffer queue.
-      expect(normalize(samStatements)).toHaveLength(mode === 'direct' ? 6 : 7);
+      // Buffered mode adds receiving from the buffer queue and sending held findings back.
+      expect(normalize(samStatements)).toHaveLength(mode === 'direct' ? 6 : 8);
     });
 
     it('deploys the same function: runtime, architecture, timeout, memory, environment, failure destination', () => {

@@ -185,7 +185,7 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
     );
   });
 
-  it('grants exactly: publish to the route topics, GetItem/UpdateItem on the table, the topic key, its logs and failure queue', () => {
+  it('grants exactly: publish to the route topics, GetItem/UpdateItem on the table, the topic key, its logs and failure queue, its buffer queue', () => {
     const statements = new Capture();
     synth.template.resourceCountIs('AWS::IAM::Policy', 1);
     synth.template.hasResourceProperties('AWS::IAM::Policy', {
@@ -234,6 +234,13 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
           'sqs:DeleteMessage',
           'sqs:GetQueueAttributes',
         ],
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [logicalIdOf(synth, 'BufferQueue'), 'Arn'] },
+      },
+      {
+        // A burst's held findings go back to the same queue, delayed.
+        Sid: 'HoldBurstFindings',
+        Action: 'sqs:SendMessage',
         Effect: 'Allow',
         Resource: { 'Fn::GetAtt': [logicalIdOf(synth, 'BufferQueue'), 'Arn'] },
       },

@@ -77,6 +77,46 @@ describe('Replay: what buffered mode would post', () => {
     expect(narrow).toEqual(direct);
   });
 
+  it('holds a burst that spans windows for one digest at its close: a held row, then the digest’s row', async () => {
+    const dir = burstFolder();
+
+    const { code, out } = await replay([
+      '--json',
+      '--config',
+      join(dir, 'config.yaml'),
+      '--window',
+      '30',
+      join(dir, 'burst.json'),
+    ]);
+    const rows = out.map(
+      (line) =>
+        JSON.parse(line) as {
+          input: { file: string };
+          outcome: string;
+          reason: string;
+          routes: { digest: { parts: number; findings: number } | null }[];
+        }
+    );
+
+    expect(code).toBe(0);
+    // 12 events 5 s apart: two 30 s batches of 6, one burst.
+    expect(rows.map((row) => row.outcome)).toEqual([
+      'published',
+      ...Array(11).fill('held'),
+      ...Array(11).fill('published'),
+    ]);
+    expect(rows[1]?.reason).toBe(
+      'held for the burst digest of mail@2026-12-01T12:05:30.000Z'
+    );
+    const flushed = rows.slice(12);
+    expect(
+      flushed.every((row) => row.input.file === '(held on the queue)')
+    ).toBe(true);
+    expect(flushed.map((row) => row.routes[0]?.digest?.findings)).toEqual(
+      Array(11).fill(11)
+    );
+  });
+
   it('refuses two modes at once and a window Lambda does not allow', async () => {
     expect((await replay(['--direct', '--batch'])).code).toBe(2);
     const { code, err } = await replay(['--window', '301']);

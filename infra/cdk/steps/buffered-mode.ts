@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -92,6 +93,14 @@ export const bufferQueue = (
       maxBatchingWindow: Duration.seconds(settings.window),
       maxConcurrency: settings.maxConcurrency,
       reportBatchItemFailures: true,
+    })
+  );
+  // A route in a burst sends its held findings back, delayed to the burst's close.
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'HoldBurstFindings',
+      actions: ['sqs:SendMessage'],
+      resources: [queue.queueArn],
     })
   );
   const alarm = queueAlarm(

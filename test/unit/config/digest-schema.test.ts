@@ -31,6 +31,7 @@ describe('Config: a route’s digest settings', () => {
       above: 0,
       aloneFrom: 'HIGH',
       aloneMax: 1,
+      holdSeconds: 300,
       nameFrom: 'HIGH',
       variants: ['new'],
     });

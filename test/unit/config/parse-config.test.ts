@@ -39,6 +39,7 @@ describe('Function: parseConfig', () => {
         above: 5,
         aloneFrom: 'CRITICAL',
         aloneMax: 1,
+        holdSeconds: 300,
         nameFrom: 'HIGH',
         variants: ['new', 'escalated', 'resolved', 'reminder'],
       },
