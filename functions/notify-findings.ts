@@ -7,6 +7,10 @@ import {
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
+import {
+  readValidatedConfig,
+  VALIDATED_CONFIG_NAME,
+} from '../src/config/validated-config.js';
 import { dedupLeaseMsFromEnv } from '../src/dedup/dedup-lease-env.js';
 import { dedupTableFromEnv } from '../src/dedup/dedup-table-env.js';
 import { createDynamoDbBurstLedger } from '../src/dedup/dynamodb-burst-ledger.js';
@@ -27,6 +31,10 @@ import {
 const config = await loadConfig(configSourceFromEnv(process.env), {
   readFile: (path) => readFile(path, 'utf8'),
   getParameter: ssmParameterReader(),
+  // The build validated the bundled config: no schema at cold start for it.
+  validated: await readValidatedConfig(() =>
+    readFile(new URL(VALIDATED_CONFIG_NAME, import.meta.url), 'utf8')
+  ),
 });
 const dedupTable = dedupTableFromEnv(process.env);
 // Longer than the function's timeout: CDK and SAM derive one from the other.

@@ -7,6 +7,10 @@ import middy from '@middy/core';
 import { configSourceFromEnv } from '../src/config/config-source.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { ssmParameterReader } from '../src/config/ssm-parameter.js';
+import {
+  readValidatedConfig,
+  VALIDATED_CONFIG_NAME,
+} from '../src/config/validated-config.js';
 import { realClock } from '../src/slack-relay/clock.js';
 import { createDeliveryLog } from '../src/slack-relay/delivery-log.js';
 import { sqsFailureKeeper } from '../src/slack-relay/failure-keeper.js';
@@ -22,6 +26,10 @@ const logger = new Logger({ serviceName: 'findings-notifier-slack-relay' });
 const config = await loadConfig(configSourceFromEnv(process.env), {
   readFile: (path) => readFile(path, 'utf8'),
   getParameter: ssmParameterReader(),
+  // The build validated the bundled config: no schema at cold start for it.
+  validated: await readValidatedConfig(() =>
+    readFile(new URL(VALIDATED_CONFIG_NAME, import.meta.url), 'utf8')
+  ),
 });
 logger.setLogLevel(config.logLevel);
 const failureQueueUrl = relayFailureQueueFromEnv(process.env);

@@ -1,13 +1,22 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { writeBundledConfig } from '../infra/bundle-record.js';
+import {
+  bundledConfigText,
+  writeBundledConfig,
+} from '../infra/bundle-record.js';
 import {
   BUNDLED_CONFIG_NAME,
+  BUNDLED_CONFIG_PATH,
   DEFAULT_CONFIG_FILE,
   loadNotifierConfig,
 } from '../infra/notifier-config.js';
+import { configFromText } from '../src/config/config-text.js';
+import {
+  VALIDATED_CONFIG_NAME,
+  validatedConfigJson,
+} from '../src/config/validated-config.js';
 import { builtinsAsRequire } from './builtins-as-require.js';
 
 /**
@@ -19,7 +28,9 @@ import { builtinsAsRequire } from './builtins-as-require.js';
  * `config/example.yaml`) is written next to each bundle as
  * `notifier-config.json`; the function reads it through
  * `NOTIFIER_CONFIG_FILE=/var/task/notifier-config.json`. A config the
- * function would refuse at cold start fails the build. Which file it was,
+ * function would refuse at cold start fails the build. What validating that
+ * JSON gave goes beside it (`notifier-config.validated.json`): the function
+ * uses it for exactly that text, and loads no schema at cold start. Which file it was,
  * and the bundled JSON's SHA-256, go to `dist/bundled-config.json`, so the
  * CDK app and `sam:params` refuse to deploy this bundle with another config.
  * `--outdir DIR` builds elsewhere than `dist` (tests).
@@ -71,11 +82,18 @@ for (const file of entries) {
 }
 
 // Every function reads the same config (the Slack relay its routes' webhook
-// secrets); the record of which config it was is the same for all.
+// secrets); the record of which config it was is the same for all. The
+// bundled text is validated as the function would validate it.
+const text = bundledConfigText(notifierConfig);
+const validated = validatedConfigJson({
+  text,
+  config: await configFromText(text, BUNDLED_CONFIG_PATH),
+});
 for (const file of entries) {
   const name = basename(file, '.ts');
   await mkdir(`${dist}/${name}`, { recursive: true });
   const record = writeBundledConfig(`${dist}/${name}`, notifierConfig);
+  await writeFile(`${dist}/${name}/${VALIDATED_CONFIG_NAME}`, validated);
   console.log(
     `  ${dist}/${name}/${BUNDLED_CONFIG_NAME}  (validated from ${configFile}, sha256 ${record.sha256.slice(0, 12)})`
   );

@@ -1,6 +1,5 @@
 import { checkConfigText } from './config-limits.js';
 import type { Config } from './config-schema.js';
-import { validateConfig } from './validate-config.js';
 
 const asJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
@@ -12,14 +11,16 @@ const asJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
 
 /**
  * Validates configuration text. JSON (what the build bundles with the
- * function) is read without the YAML parser, which is loaded only for YAML,
- * so the function's cold start does not pay for it.
+ * function) is read without the YAML parser, which is loaded only for YAML.
+ * The schema is loaded here too, not with this module: a function whose
+ * config the build validated (`ConfigIo.validated`) never loads it.
  */
 export const configFromText = async (
   text: string,
   source: string
 ): Promise<Config> => {
   checkConfigText(text, source);
+  const { validateConfig } = await import('./validate-config.js');
   const json = asJson(text);
   if (json.ok) {
     try {

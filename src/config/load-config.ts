@@ -2,12 +2,19 @@ import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import type { ConfigSource } from './config-source.js';
 import { configFromText } from './config-text.js';
+import type { ValidatedConfig } from './validated-config.js';
 
 /** The I/O config loading needs, injected so tests and replay control it. */
 export type ConfigIo = {
   readonly readFile: (path: string) => Promise<string>;
   /** Reads an SSM parameter's value (decrypted); needed only for that source. */
   readonly getParameter?: (name: string) => Promise<string>;
+  /**
+   * What the build validated: text equal to its `text` is not validated
+   * again (the function's cold start then loads no schema). Any other text,
+   * e.g. an SSM parameter's, is validated and its problems reported.
+   */
+  readonly validated?: ValidatedConfig;
 };
 
 const read = async (
@@ -32,11 +39,15 @@ export const loadConfig = async (
   source: ConfigSource,
   io: ConfigIo
 ): Promise<Config> => {
+  const fromText = async (text: string, where: string) =>
+    io.validated?.text === text
+      ? io.validated.config
+      : configFromText(text, where);
   switch (source.kind) {
     case 'inline':
-      return configFromText(source.text, 'NOTIFIER_CONFIG');
+      return fromText(source.text, 'NOTIFIER_CONFIG');
     case 'file':
-      return configFromText(
+      return fromText(
         await read(source.path, () => io.readFile(source.path)),
         source.path
       );
@@ -45,7 +56,7 @@ export const loadConfig = async (
       const { getParameter } = io;
       if (!getParameter)
         throw new ConfigError(where, ['no SSM client is available']);
-      return configFromText(
+      return fromText(
         await read(where, () => getParameter(source.name)),
         where
       );

@@ -1,11 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_NAME } from '../../infra/bundle-record.js';
 import { createApp } from '../../infra/cdk/create-app.js';
+import { BUNDLED_CONFIG_NAME } from '../../infra/notifier-config.js';
+import { configFromText } from '../../src/config/config-text.js';
+import {
+  parseValidatedConfig,
+  VALIDATED_CONFIG_NAME,
+} from '../../src/config/validated-config.js';
 import { REPO_ROOT, readJson } from '../helpers/events.js';
 
 const TEAM = 'test/fixtures/config/team.yaml';
@@ -28,6 +34,20 @@ describe('Infra: one config from build to synth', () => {
       configFile: TEAM,
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('writes beside each bundle what validating its config gave', async () => {
+    // Prepare
+    const text = readFileSync(join(bundleDir, BUNDLED_CONFIG_NAME), 'utf8');
+
+    // Act
+    const validated = parseValidatedConfig(
+      readFileSync(join(bundleDir, VALIDATED_CONFIG_NAME), 'utf8')
+    );
+
+    // Assess: the function trusts it for exactly the bundled text.
+    expect(validated.text).toBe(text);
+    expect(validated.config).toStrictEqual(await configFromText(text, TEAM));
   });
 
   it('refuses to synthesize the bundle with another config and says what to run', () => {

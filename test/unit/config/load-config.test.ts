@@ -83,6 +83,43 @@ describe('Function: loadConfig', () => {
     );
   });
 
+  it('returns what the build validated for the same text, without validating it again', async () => {
+    // Prepare: a result validation could not give, to see which was used.
+    const config = await configFromText(YAML, 'build');
+    const validated = {
+      text: YAML,
+      config: { ...config, logLevel: 'DEBUG' as const },
+    };
+
+    // Act
+    const loaded = await loadConfig(
+      { kind: 'file', path: '/var/task/notifier-config.json' },
+      { readFile: async () => YAML, validated }
+    );
+
+    // Assess
+    expect(loaded).toBe(validated.config);
+  });
+
+  it('validates other text even when the build validated a config', async () => {
+    // Prepare
+    const validated = {
+      text: YAML,
+      config: await configFromText(YAML, 'build'),
+    };
+
+    // Act
+    const loading = loadConfig(
+      { kind: 'parameter', name: '/p' },
+      { ...noFiles, getParameter: async () => 'routes: []', validated }
+    );
+
+    // Assess
+    await expect(loading).rejects.toThrow(
+      /SSM parameter \/p[\s\S]*define at least one route/
+    );
+  });
+
   it('reports an invalid parameter value with the parameter name', async () => {
     // Act
     const loading = loadConfig(
