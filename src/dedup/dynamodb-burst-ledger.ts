@@ -1,6 +1,5 @@
 import {
   type AttributeValue,
-  ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
   UpdateItemCommand,
@@ -10,6 +9,7 @@ import {
   type BurstRecord,
   planBurst,
 } from './burst-ledger.js';
+import { isConditionFailure } from './dynamodb-store.js';
 
 export type DynamoDbBurstLedgerOptions = {
   readonly client: DynamoDBClient;
@@ -23,10 +23,6 @@ const DAY_S = 86_400;
 
 /** One item per route in the dedup table; no finding id starts with `#`. */
 export const burstKey = (route: string) => `#burst#${route}`;
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
 
 const n = (value: number): AttributeValue => ({ N: String(value) });
 

@@ -98,7 +98,8 @@ const unconfirmedOf = (item: Item): AnnouncedState | undefined => {
   };
 };
 
-const isConditionFailure = (error: unknown): boolean =>
+/** A conditional write lost to another writer (the SDK's class, or its name across SDK copies). */
+export const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
 

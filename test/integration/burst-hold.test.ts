@@ -192,34 +192,19 @@ describe('Buffered mode: a burst spans batches and closes with one digest', () =
   });
 
   it('fails a held chunk’s record, retryable, while another invocation holds a claim on one of its findings', async () => {
-    const before = rig();
-    for (let n = 1; n <= 7; n += 1) before.send(n, 'MEDIUM', 0);
-    const first = before.queue.nextBatch();
-    await before.handler(
-      { Records: [...(first?.records ?? [])] },
-      fakeContext()
-    );
-    const chunk = before.queue.nextBatch()?.records[0] as SQSRecord;
+    const chunk = await heldChunkOf('team');
     const store = createMemoryDedupStore();
-    let result: BatchResult | undefined;
 
-    const response = await createHandler({
-      log: silentLog,
-      onBatch: (batch) => {
-        result = batch;
-      },
-      pipeline: rigPipeline({
-        ...store,
-        claim: async (request) =>
-          request.key.endsWith(findingArn(3).slice(-8)) ||
-          request.key.includes('000003@')
-            ? {
-                kind: 'busy',
-                reason: 'another invocation is announcing this finding',
-              }
-            : store.claim(request),
-      }),
-    })({ Records: [chunk] }, fakeContext());
+    const { response, result } = await runRecords([chunk], {
+      ...store,
+      claim: async (request) =>
+        request.key.startsWith(`team#${findingArn(3)}@`)
+          ? {
+              kind: 'busy',
+              reason: 'another invocation is announcing this finding',
+            }
+          : store.claim(request),
+    });
 
     expect(response.batchItemFailures).toEqual([
       { itemIdentifier: chunk.messageId },
@@ -234,19 +219,12 @@ describe('Buffered mode: a burst spans batches and closes with one digest', () =
   });
 
   it('rejects a malformed held chunk with its path, and fails its record', async () => {
-    let result: BatchResult | undefined;
     const record = sqsRecordOf(
       'bad-chunk',
       JSON.stringify({ source: HELD_SOURCE, route: 'team', items: [] })
     );
 
-    const response = await createHandler({
-      log: silentLog,
-      onBatch: (batch) => {
-        result = batch;
-      },
-      pipeline: rigPipeline(),
-    })({ Records: [record] }, fakeContext());
+    const { response, result } = await runRecords([record]);
 
     expect(response.batchItemFailures).toEqual([
       { itemIdentifier: 'bad-chunk' },
@@ -257,24 +235,9 @@ describe('Buffered mode: a burst spans batches and closes with one digest', () =
   });
 
   it('fails a held chunk whose route left the config, naming the route, and keeps it for the dead-letter queue', async () => {
-    const before = rig('old-route');
-    for (let n = 1; n <= 7; n += 1) before.send(n, 'MEDIUM', 0);
-    // Only the first batch: its held chunk stays on the queue.
-    const first = before.queue.nextBatch();
-    await before.handler(
-      { Records: [...(first?.records ?? [])] },
-      fakeContext()
-    );
-    const chunk = before.queue.nextBatch()?.records[0] as SQSRecord;
-    let result: BatchResult | undefined;
+    const chunk = await heldChunkOf('old-route');
 
-    const response = await createHandler({
-      log: silentLog,
-      onBatch: (batch) => {
-        result = batch;
-      },
-      pipeline: rigPipeline(),
-    })({ Records: [chunk] }, fakeContext());
+    const { response, result } = await runRecords([chunk]);
 
     expect(response.batchItemFailures).toEqual([
       { itemIdentifier: chunk.messageId },
@@ -301,3 +264,25 @@ const rigPipeline = (dedup: DedupStore = createMemoryDedupStore()) =>
     },
     log: silentLog,
   });
+
+/** The held chunk of 7 MEDIUM findings on `route`, taken off the queue before its close. */
+const heldChunkOf = async (route: string): Promise<SQSRecord> => {
+  const before = rig(route);
+  for (let n = 1; n <= 7; n += 1) before.send(n, 'MEDIUM', 0);
+  const first = before.queue.nextBatch();
+  await before.handler({ Records: [...(first?.records ?? [])] }, fakeContext());
+  return before.queue.nextBatch()?.records[0] as SQSRecord;
+};
+
+/** Records through a `team` pipeline: the partial batch response and the batch's reports. */
+const runRecords = async (records: SQSRecord[], dedup?: DedupStore) => {
+  let result: BatchResult | undefined;
+  const response = await createHandler({
+    log: silentLog,
+    onBatch: (batch) => {
+      result = batch;
+    },
+    pipeline: rigPipeline(dedup),
+  })({ Records: records }, fakeContext());
+  return { response, result };
+};
