@@ -68,7 +68,7 @@ const digestMessages = (
  * Each route's claims, the coverage groups among them (one notice each),
  * and how many messages the route would send without digests.
  */
-const perRoute = (claimed: readonly FindingClaim[]) => {
+export const routeClaims = (claimed: readonly FindingClaim[]) => {
   const groups = coverageGroups(claimed, (item) => item.claim.route.name);
   const grouped = new Map<FindingClaim, readonly FindingClaim[]>();
   for (const members of groups)
@@ -91,11 +91,14 @@ const perRoute = (claimed: readonly FindingClaim[]) => {
   return { groups, routes };
 };
 
+/** An invocation's claims by route and coverage group, computed once per wave. */
+export type RouteClaims = ReturnType<typeof routeClaims>;
+
 /** What each route's claims in this invocation ask of its burst (buffered mode). */
 export const routeDemands = (
-  claimed: readonly FindingClaim[]
+  claims: RouteClaims
 ): { route: RouteTarget; demand: RouteDemand }[] =>
-  [...perRoute(claimed).routes.values()].map(({ route, loose, messages }) => ({
+  [...claims.routes.values()].map(({ route, loose, messages }) => ({
     route,
     demand: routeDemand(route, loose, messages),
   }));
@@ -106,16 +109,17 @@ export const routeDemands = (
  * than its digest threshold, the rest become digests (`planDigests`), and
  * what goes alone is rendered as it always is. A route in an open burst
  * (`hold`, buffered mode) sends its held findings to the queue, delayed to
- * the burst's close. Same order and length as `claimed`; every claim is in
+ * the burst's close. Takes `routeClaims(claimed)` beside `claimed`. Same order and
+ * length as `claimed`; every claim is in
  * exactly one message (checked).
  */
 export const composeMessages = (
   claimed: readonly FindingClaim[],
+  { groups, routes }: RouteClaims,
   formatters: Formatters,
   hold?: HoldTarget
 ): Pending[] => {
   const composed = new Map<FindingClaim, Composed>();
-  const { groups, routes } = perRoute(claimed);
   for (const members of groups) {
     const [first] = members as [FindingClaim];
     const message = routeMessage(

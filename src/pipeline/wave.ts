@@ -4,7 +4,12 @@ import type { Burst } from '../dedup/burst-ledger.js';
 import type { Finding } from '../findings/finding.js';
 import { type AckCandidate, ackCandidates } from './acknowledge-step.js';
 import type { Claimed, createClaimFor, WaitBudget } from './claim-for.js';
-import { composeMessages, routeDemands } from './compose-messages.js';
+import {
+  composeMessages,
+  type RouteClaims,
+  routeClaims,
+  routeDemands,
+} from './compose-messages.js';
 import { createDeliver, type Pending, releaseAll } from './deliver.js';
 import type { FindingClaim } from './digest-plan.js';
 import { report } from './finding-report.js';
@@ -120,7 +125,7 @@ export const createProcessWave = (
    * so a route already in a burst holds even a small batch.
    */
   const holdTarget = async (
-    claimed: readonly FindingClaim[],
+    claims: RouteClaims,
     queueArn: string | undefined
   ): Promise<HoldTarget | undefined> => {
     const { bursts: ledger } = deps;
@@ -128,7 +133,7 @@ export const createProcessWave = (
     const now = (deps.queueNow ?? deps.now)();
     const bursts = new Map<string, Burst>();
     await Promise.all(
-      routeDemands(claimed).map(async ({ route, demand }) => {
+      routeDemands(claims).map(async ({ route, demand }) => {
         const settings = route.digest ?? DIGEST_DEFAULTS;
         if (!settings.enabled || settings.holdSeconds === 0) return;
         const burst = await ledger.enter({
@@ -167,10 +172,12 @@ export const createProcessWave = (
     );
     let outgoing: Pending[];
     try {
+      const claims = routeClaims(claimed);
       outgoing = composeMessages(
         claimed,
+        claims,
         deps.formatters,
-        await holdTarget(claimed, queueArn)
+        await holdTarget(claims, queueArn)
       );
     } catch (error) {
       await releaseAll(
