@@ -23,6 +23,8 @@ export type BenchContext = {
   readonly runtimes: readonly NodeRuntime[];
   /** NODE_OPTIONS as the stacks deploy them. */
   readonly nodeOptions: string;
+  /** Node's flags as Lambda starts the function (`deployedNodeFlags`). */
+  readonly nodeFlags: readonly string[];
   readonly runWorkload: WorkloadRunner;
   /** JSON file of the handled sample events, single-finding events first. */
   readonly samples: string;

@@ -38,6 +38,7 @@ export const coldPathBench: Benchmark = {
           scratch: context.scratch,
           event,
           runs: RUNS,
+          nodeFlags: context.nodeFlags,
           env: {
             PATH: process.env.PATH,
             ...aws.env,

@@ -15,11 +15,13 @@ process.exit(0);`;
 
 const runChild = (
   node: NodeRuntime,
+  nodeFlags: readonly string[],
   script: string,
   env: NodeJS.ProcessEnv
 ): Promise<Mark> =>
   new Promise((resolve, reject) => {
-    const child = spawn(node.path, ['--input-type=module', '-e', script], {
+    const args = [...nodeFlags, '--input-type=module', '-e', script];
+    const child = spawn(node.path, args, {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -56,7 +58,8 @@ export type ColdPath = {
 
 /**
  * Import-to-first-result: fresh processes that import the built bundle as
- * Lambda does (its config, its AWS clients, NODE_OPTIONS as deployed) and
+ * Lambda does (its config, its AWS clients, Node's flags and NODE_OPTIONS as
+ * deployed) and
  * hand it one finding that is claimed in DynamoDB, published to SNS and
  * confirmed (both on loopback), against fresh processes importing an empty
  * module. Runs alternate, so drift hits both alike.
@@ -67,6 +70,8 @@ export const measureColdPath = async (options: {
   readonly scratch: string;
   readonly event: Record<string, unknown>;
   readonly env: NodeJS.ProcessEnv;
+  /** Node's flags as Lambda starts the function. */
+  readonly nodeFlags: readonly string[];
   readonly runs: number;
 }): Promise<ColdPath> => {
   const empty = join(options.scratch, 'empty.mjs');
@@ -86,11 +91,23 @@ ${markLine}`;
   };
   const bundleMarks: Mark[] = [];
   const emptyMarks: Mark[] = [];
-  await runChild(options.node, bundleScript(-1), options.env);
+  await runChild(
+    options.node,
+    options.nodeFlags,
+    bundleScript(-1),
+    options.env
+  );
   for (let run = 0; run < options.runs; run++) {
-    emptyMarks.push(await runChild(options.node, emptyScript, options.env));
+    emptyMarks.push(
+      await runChild(options.node, options.nodeFlags, emptyScript, options.env)
+    );
     bundleMarks.push(
-      await runChild(options.node, bundleScript(run), options.env)
+      await runChild(
+        options.node,
+        options.nodeFlags,
+        bundleScript(run),
+        options.env
+      )
     );
   }
   const of = (marks: Mark[]) => ({

@@ -1,6 +1,7 @@
 import type { BenchConfigName } from './bench-configs.js';
 import type { BenchContext, Benchmark, BudgetRow } from './bench-kit.js';
 import { fixed, showSpread } from './bench-kit.js';
+import { largestBatchRow } from './largest-batch.js';
 import type { NodeRuntime } from './node-runtimes.js';
 import { type Spread, spread } from './stats.js';
 
@@ -30,7 +31,7 @@ const steady = (
   node: NodeRuntime,
   config: BenchConfigName
 ): Spread => {
-  const result = context.runWorkload<SteadyResult>(node, context.nodeOptions, {
+  const result = context.runWorkload<SteadyResult>(node, context, {
     mode: 'steady',
     config,
     samples: context.samples,
@@ -65,7 +66,8 @@ const perCpuSecond = (
  *   threads) for one route per format and for one Slack route;
  * - in 10 fresh processes: the CPU of the first event (one finding) after
  *   init, and the mean CPU of the first 100 findings against the steady cost;
- * - peak RSS of one process handling 10,000 findings back to back.
+ * - peak RSS of one process handling 10,000 findings back to back;
+ * - that the largest SQS batch completes under the deployed heap sizes.
  */
 export const handlerBench: Benchmark = {
   name: 'deployed handler',
@@ -91,7 +93,7 @@ export const handlerBench: Benchmark = {
       );
 
       const fresh = Array.from({ length: FRESH_PROCESSES }, () =>
-        context.runWorkload<FreshResult>(node, context.nodeOptions, {
+        context.runWorkload<FreshResult>(node, context, {
           mode: 'fresh',
           config: 'formats',
           samples: context.samples,
@@ -130,7 +132,7 @@ export const handlerBench: Benchmark = {
       );
 
       const batch = Array.from({ length: 3 }, () =>
-        context.runWorkload<BatchResult>(node, context.nodeOptions, {
+        context.runWorkload<BatchResult>(node, context, {
           mode: 'batch',
           config: 'formats',
           samples: context.samples,
@@ -150,6 +152,7 @@ export const handlerBench: Benchmark = {
           endMb: batch.map((run) => run.endMb),
         },
       });
+      rows.push(largestBatchRow(context, node));
     }
     return rows;
   },

@@ -13,11 +13,12 @@ export const benchTable = (
   about: {
     readonly machine: string;
     readonly nodeOptions: string;
+    readonly nodeFlags: readonly string[];
     readonly runtimes: readonly NodeRuntime[];
   }
 ): string => {
   const lines = [
-    `Measured on ${about.machine}, ${about.runtimes.map((node) => node.label).join(' and ')}, NODE_OPTIONS=\`${about.nodeOptions}\`; median (range):`,
+    `Measured on ${about.machine}, ${about.runtimes.map((node) => node.label).join(' and ')}, NODE_OPTIONS=\`${about.nodeOptions}\`, Node flags as Lambda starts the function (\`${about.nodeFlags.join(' ')}\`); median (range):`,
     '',
     '| measure | Node | result: median (range) | budget | holds |',
     '|---|---|---|---|---|',

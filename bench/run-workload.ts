@@ -10,8 +10,9 @@ import type { WorkloadRequest } from './workload.js';
 
 /**
  * Bundles bench/workload.ts as the function is bundled (ESM, minified) and
- * returns a runner: one fresh process per call, under the given Node and
- * NODE_OPTIONS, its stdout (the function's logs and metrics) to /dev/null.
+ * returns a runner: one fresh process per call, under the given Node, Node
+ * flags and NODE_OPTIONS, its stdout (the function's logs and metrics) to
+ * /dev/null.
  * The bench config is validated here, as the build validates the deployed
  * one, and the process reads the result as the function does.
  */
@@ -43,15 +44,18 @@ export const workloadRunner = async (scratch: string) => {
   };
   return <T>(
     node: NodeRuntime,
-    nodeOptions: string,
+    launch: {
+      readonly nodeOptions: string;
+      readonly nodeFlags: readonly string[];
+    },
     request: Omit<WorkloadRequest, 'out' | 'validatedConfig'>
   ): T => {
     const out = join(mkdtempSync(join(scratch, 'run-')), 'result.json');
     const validatedConfig = validated(request.config);
     const args = JSON.stringify({ ...request, validatedConfig, out });
-    execFileSync(node.path, [script, args], {
+    execFileSync(node.path, [...launch.nodeFlags, script, args], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_OPTIONS: nodeOptions },
+      env: { ...process.env, NODE_OPTIONS: launch.nodeOptions },
     });
     return JSON.parse(readFileSync(out, 'utf8')) as T;
   };

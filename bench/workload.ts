@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseValidatedConfig } from '../src/config/validated-config.js';
+import { createMemoryBurstLedger } from '../src/dedup/burst-ledger.js';
 import { createMemoryDedupStore } from '../src/dedup/memory-store.js';
 import {
   createNotifierHandler,
   createObservability,
 } from '../src/handler/notifier-handler.js';
+import { sqsRecordOf } from '../src/handler/sqs-batch.js';
 import type { Publisher } from '../src/publish/publisher.js';
 import type { BenchConfigName } from './bench-configs.js';
 import { lambdaContext } from './lambda-context.js';
@@ -22,10 +24,12 @@ import { syntheticEvents } from './synthetic-events.js';
  *   all threads) per round, the round's events made before it is timed;
  * - `fresh`: in a fresh process, the CPU time of the first event (one
  *   finding) after init, and of the first 100 findings;
- * - `batch`: 10,000 findings back to back, made one at a time; peak RSS.
+ * - `batch`: 10,000 findings back to back, made one at a time; peak RSS;
+ * - `largest-batch`: one SQS batch filled to 6 MB, in buffered mode (the
+ *   burst ledger and holder in memory); whether it completed, peak RSS.
  */
 export type WorkloadRequest = {
-  readonly mode: 'steady' | 'fresh' | 'batch';
+  readonly mode: 'steady' | 'fresh' | 'batch' | 'largest-batch';
   readonly config: BenchConfigName;
   /** That config as the build writes it validated (`validatedConfigJson`). */
   readonly validatedConfig: string;
@@ -66,6 +70,8 @@ const handler = createNotifierHandler({
   metrics,
   dedup: createMemoryDedupStore(),
   publisher: dropping,
+  bursts: createMemoryBurstLedger(),
+  holder: dropping,
 });
 const initMicros = cpuMicros() - initStarted;
 const rssAfterInit = process.memoryUsage.rss();
@@ -132,7 +138,39 @@ const batch = async () => {
   };
 };
 
-const modes = { steady, fresh, batch };
+/** Lambda hands an SQS batch to one invocation up to 6 MB of records. */
+const SQS_BATCH_MAX_BYTES = 6 * 2 ** 20;
+const SQS_BATCH_MAX_RECORDS = 10_000;
+
+/**
+ * The largest invocation buffered mode can get: one SQS batch of distinct
+ * findings filled to Lambda's 6 MB (or 10,000 records), built before it is
+ * handed over, as the runtime holds it. Peak RSS and whether it completed
+ * under the heap flags the process was started with.
+ */
+const largestBatch = async () => {
+  const records = [];
+  let bytes = 0;
+  for (const event of syntheticEvents(samples, SQS_BATCH_MAX_RECORDS, 'big')) {
+    const body = JSON.stringify(event);
+    const record = sqsRecordOf(`m-${records.length}`, body, Date.now());
+    const size = Buffer.byteLength(JSON.stringify(record));
+    if (bytes + size > SQS_BATCH_MAX_BYTES) break;
+    bytes += size;
+    records.push(record);
+  }
+  const started = cpuMicros();
+  const response = await handler({ Records: records }, lambdaContext());
+  return {
+    records: records.length,
+    bytes,
+    failed: response.batchItemFailures.length,
+    cpuMicros: cpuMicros() - started,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+};
+
+const modes = { steady, fresh, batch, 'largest-batch': largestBatch };
 writeFileSync(
   request.out,
   JSON.stringify({ node: process.version, ...(await modes[request.mode]()) })

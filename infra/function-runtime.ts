@@ -1,17 +1,49 @@
 /**
- * NODE_OPTIONS of the deployed function, in the CDK construct and (kept
- * equal by the SAM parity test) the SAM template; the bench runs with them.
+ * How the deployed notifier function's Node starts, in the CDK construct and
+ * (kept equal by the SAM parity test) the SAM template; the bench starts its
+ * processes the same way.
  *
- * - `--enable-source-maps`: stack traces name the TypeScript sources. On
- *   Node 24 (nodejs24.x) maps load when a trace is first formatted: import
- *   and first event took 746 M instructions with these options and 746 M
- *   with none (valgrind, 3 + 3 runs, ranges 736-755; CPU time, 9 + 9 fresh
- *   processes, 422 against 407 ms, within the noise). Node 20 pays ~60 ms
- *   at import.
- * - `--max-semi-space-size=4`: V8's young generation stays small, so
- *   short-lived objects die there instead of being promoted: peak RSS over
- *   10,000 findings went from ~265 MB to ~130 MB, CPU per finding within
- *   the noise.
+ * `NODE_OPTIONS=--enable-source-maps`: stack traces name the TypeScript
+ * sources. On Node 24 (nodejs24.x) maps load when a trace is first
+ * formatted: import and first event took 746 M instructions with it and
+ * 746 M without (valgrind, 3 + 3 runs, ranges 736-755).
  */
-export const FUNCTION_NODE_OPTIONS =
-  '--enable-source-maps --max-semi-space-size=4';
+export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
+
+/**
+ * V8 heap sizes for the function, which NODE_OPTIONS cannot set on Lambda:
+ * the Node runtime's bootstrap puts `--max-semi-space-size` and
+ * `--max-old-space-size` derived from the function's memory (at 256 MB: 12
+ * and 231) on Node's command line, which Node reads after NODE_OPTIONS, and
+ * a flag's last value wins. `functions/heap-wrapper.sh`, the function's
+ * `AWS_LAMBDA_EXEC_WRAPPER`, puts these after the runtime's.
+ *
+ * - `--max-semi-space-size=1`: V8's young generation stays small. Peak RSS
+ *   over 10,000 findings one event at a time (the bench, Node 24): 146 MB
+ *   with the runtime's sizes for 256 MB, 124 MB with a 4 MB semi-space,
+ *   97 MB with 1 MB; steady throughput moved within the run-to-run noise
+ *   (medians 1,775 and 1,846 findings per CPU-second against the runtime's
+ *   sizes, 32 rounds each).
+ * - `--max-old-space-size=96`: the largest invocation buffered mode can get
+ *   is an SQS batch of 6 MB (Lambda's payload limit, whatever the batch
+ *   size; direct mode's events are at most 256 KB). One of distinct
+ *   findings on three routes (1,712 records) completed with an old
+ *   generation of 40 MB and ran out of heap with 32 MB, so 96 MB leaves
+ *   more than twice what it needs. It is below what the runtime gives any
+ *   memory size the stacks allow (at 128 MB, 116 MB), so memory above that
+ *   does not change it. The bench runs that batch under these sizes.
+ */
+export const FUNCTION_HEAP_OPTIONS =
+  '--max-semi-space-size=1 --max-old-space-size=96';
+
+/** The wrapper script, shipped beside the bundle by `npm run build`. */
+export const HEAP_WRAPPER_NAME = 'heap-wrapper.sh';
+
+/** What the function's environment needs for the wrapper to set the heap. */
+export const FUNCTION_HEAP_ENVIRONMENT = {
+  AWS_LAMBDA_EXEC_WRAPPER: `/var/task/${HEAP_WRAPPER_NAME}`,
+  NOTIFIER_HEAP_OPTIONS: FUNCTION_HEAP_OPTIONS,
+} as const;
+
+/** The function's memory unless the deployment says otherwise (CDK and SAM). */
+export const FUNCTION_MEMORY_MB = 256;

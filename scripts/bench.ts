@@ -7,6 +7,7 @@ import type { BenchContext, Benchmark, BudgetRow } from '../bench/bench-kit.js';
 import { burstBench } from '../bench/burst-bench.js';
 import { coldPathBench } from '../bench/cold-path-bench.js';
 import { handlerBench } from '../bench/handler-bench.js';
+import { deployedNodeFlags } from '../bench/lambda-launch.js';
 import { lambdaNode, machineNode } from '../bench/node-runtimes.js';
 import { benchTable } from '../bench/report.js';
 import { workloadRunner } from '../bench/run-workload.js';
@@ -59,6 +60,7 @@ const context: BenchContext = {
   scratch,
   runtimes,
   nodeOptions: FUNCTION_NODE_OPTIONS,
+  nodeFlags: deployedNodeFlags(),
   runWorkload: await workloadRunner(scratch),
   samples,
   bundle: resolve('dist/notify-findings/index.mjs'),
@@ -71,13 +73,14 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
 const table = benchTable(rows, {
   machine,
   nodeOptions: FUNCTION_NODE_OPTIONS,
+  nodeFlags: context.nodeFlags,
   runtimes,
 });
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.md', table);
 writeFileSync(
   'bench/results/latest.json',
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, nodeOptions: FUNCTION_NODE_OPTIONS, rows }, null, 2)}\n`
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, nodeOptions: FUNCTION_NODE_OPTIONS, nodeFlags: context.nodeFlags, rows }, null, 2)}\n`
 );
 process.stdout.write(table);
 const missed = rows.filter((row) => row.holds === false);

@@ -1,4 +1,11 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  mkdir,
+  readdir,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -6,6 +13,7 @@ import {
   bundledConfigText,
   writeBundledConfig,
 } from '../infra/bundle-record.js';
+import { HEAP_WRAPPER_NAME } from '../infra/function-runtime.js';
 import {
   BUNDLED_CONFIG_NAME,
   BUNDLED_CONFIG_PATH,
@@ -89,6 +97,12 @@ const validated = validatedConfigJson({
   text,
   config: await configFromText(text, BUNDLED_CONFIG_PATH),
 });
+// The notifier's heap sizes (infra/function-runtime.ts) are set by its
+// Lambda exec wrapper, which must be executable in the deployment package.
+const notifierWrapper = `${dist}/notify-findings/${HEAP_WRAPPER_NAME}`;
+await copyFile(`functions/${HEAP_WRAPPER_NAME}`, notifierWrapper);
+await chmod(notifierWrapper, 0o755);
+
 for (const file of entries) {
   const name = basename(file, '.ts');
   await mkdir(`${dist}/${name}`, { recursive: true });

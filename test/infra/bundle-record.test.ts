@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_NAME } from '../../infra/bundle-record.js';
 import { createApp } from '../../infra/cdk/create-app.js';
+import { HEAP_WRAPPER_NAME } from '../../infra/function-runtime.js';
 import { BUNDLED_CONFIG_NAME } from '../../infra/notifier-config.js';
 import { configFromText } from '../../src/config/config-text.js';
 import {
@@ -34,6 +35,14 @@ describe('Infra: one config from build to synth', () => {
       configFile: TEAM,
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('ships the heap wrapper executable beside the notifier bundle', () => {
+    const shipped = join(bundleDir, HEAP_WRAPPER_NAME);
+    expect(readFileSync(shipped, 'utf8')).toBe(
+      readFileSync(join(REPO_ROOT, 'functions', HEAP_WRAPPER_NAME), 'utf8')
+    );
+    expect(statSync(shipped).mode & 0o777).toBe(0o755);
   });
 
   it('writes beside each bundle what validating its config gave', async () => {

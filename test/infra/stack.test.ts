@@ -57,7 +57,10 @@ describe('Stack: findings-notifier (example config, created topics, Slack)', () 
           NOTIFIER_CONFIG_FILE: '/var/task/notifier-config.json',
           DEDUP_TABLE_NAME: { Ref: logicalIdOf(synth, 'DedupTable') },
           DEDUP_LEASE_SECONDS: '135',
-          NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4',
+          NODE_OPTIONS: '--enable-source-maps',
+          AWS_LAMBDA_EXEC_WRAPPER: '/var/task/heap-wrapper.sh',
+          NOTIFIER_HEAP_OPTIONS:
+            '--max-semi-space-size=1 --max-old-space-size=96',
         },
       },
     });

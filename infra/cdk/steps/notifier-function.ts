@@ -9,7 +9,11 @@ import { CONFIG_ENV } from '../../../src/config/config-source.js';
 import { DEDUP_LEASE_ENV } from '../../../src/dedup/dedup-lease-env.js';
 import { DEFAULT_LEASE_MS } from '../../../src/dedup/dedup-store.js';
 import { DEDUP_TABLE_ENV } from '../../../src/dedup/dedup-table-env.js';
-import { FUNCTION_NODE_OPTIONS } from '../../function-runtime.js';
+import {
+  FUNCTION_HEAP_ENVIRONMENT,
+  FUNCTION_MEMORY_MB,
+  FUNCTION_NODE_OPTIONS,
+} from '../../function-runtime.js';
 import { BUNDLED_CONFIG_PATH } from '../../notifier-config.js';
 import {
   type FindingsNotifierProps,
@@ -82,7 +86,7 @@ export const notifierFunction = (
     architecture: lambda.Architecture.ARM_64,
     handler: 'index.handler',
     code: props.code ?? lambda.Code.fromAsset(BUNDLE_DIR),
-    memorySize: props.memorySize ?? 256,
+    memorySize: props.memorySize ?? FUNCTION_MEMORY_MB,
     timeout,
     role,
     logGroup,
@@ -93,6 +97,8 @@ export const notifierFunction = (
       // The claim lease: the timeout + 15 s.
       [DEDUP_LEASE_ENV]: String(leaseSeconds),
       NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
+      // Heap sizes the runtime's own would override in NODE_OPTIONS.
+      ...FUNCTION_HEAP_ENVIRONMENT,
     },
     ...(props.reservedConcurrency === undefined
       ? {}
