@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BurstRequest } from '../../src/dedup/burst-ledger.js';
 import { createDynamoDbBurstLedger } from '../../src/dedup/dynamodb-burst-ledger.js';
+import { burstRequest } from '../helpers/burst-request.js';
 import { type LocalDynamo, startDynalite } from '../helpers/dynalite.js';
 
-const request = (
-  at: number,
-  overrides: Partial<BurstRequest> = {}
-): BurstRequest => ({
-  route: 'team',
-  now: new Date(at),
-  open: true,
-  holdMs: 300_000,
-  aloneMax: 2,
-  aloneWanted: 1,
-  ...overrides,
-});
+/** aloneMax 2: a burst here may send two findings alone. */
+const request = (at: number, overrides: Partial<BurstRequest> = {}) =>
+  burstRequest(at, { aloneMax: 2, ...overrides });
 
 describe('Burst ledger on DynamoDB (dynalite)', () => {
   let dynamo: LocalDynamo;

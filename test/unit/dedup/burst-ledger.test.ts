@@ -1,30 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type BurstRequest,
   createMemoryBurstLedger,
   planBurst,
 } from '../../../src/dedup/burst-ledger.js';
-
-const request = (
-  at: number,
-  overrides: Partial<BurstRequest> = {}
-): BurstRequest => ({
-  route: 'team',
-  now: new Date(at),
-  open: true,
-  holdMs: 300_000,
-  aloneMax: 1,
-  aloneWanted: 1,
-  ...overrides,
-});
+import { burstRequest } from '../../helpers/burst-request.js';
 
 describe('Burst ledger: one burst per route, aloneMax per burst', () => {
   it('stays quiet for a batch that would not digest when no burst is open', () => {
-    expect(planBurst(undefined, request(0, { open: false }))).toBeUndefined();
+    expect(
+      planBurst(undefined, burstRequest(0, { open: false }))
+    ).toBeUndefined();
   });
 
   it('opens a burst that closes holdMs later and grants aloneMax', () => {
-    expect(planBurst(undefined, request(1_000, { aloneWanted: 3 }))).toEqual({
+    expect(
+      planBurst(undefined, burstRequest(1_000, { aloneWanted: 3 }))
+    ).toEqual({
       record: { flushAt: 301_000, alone: 1 },
       burst: { flushAt: 301_000, aloneGranted: 1 },
     });
@@ -32,13 +23,13 @@ describe('Burst ledger: one burst per route, aloneMax per burst', () => {
 
   it('keeps a small batch in the open burst, with what is left of aloneMax', async () => {
     const ledger = createMemoryBurstLedger();
-    await ledger.enter(request(0, { aloneMax: 2 }));
+    await ledger.enter(burstRequest(0, { aloneMax: 2 }));
 
     const later = await ledger.enter(
-      request(60_000, { open: false, aloneMax: 2, aloneWanted: 5 })
+      burstRequest(60_000, { open: false, aloneMax: 2, aloneWanted: 5 })
     );
     const full = await ledger.enter(
-      request(90_000, { open: false, aloneMax: 2 })
+      burstRequest(90_000, { open: false, aloneMax: 2 })
     );
 
     expect(later).toEqual({ flushAt: 300_000, aloneGranted: 1 });
@@ -47,12 +38,12 @@ describe('Burst ledger: one burst per route, aloneMax per burst', () => {
 
   it('opens a new burst once the last one closed', async () => {
     const ledger = createMemoryBurstLedger();
-    await ledger.enter(request(0));
+    await ledger.enter(burstRequest(0));
 
     expect(
-      await ledger.enter(request(300_000, { open: false }))
+      await ledger.enter(burstRequest(300_000, { open: false }))
     ).toBeUndefined();
-    expect(await ledger.enter(request(300_000))).toEqual({
+    expect(await ledger.enter(burstRequest(300_000))).toEqual({
       flushAt: 600_000,
       aloneGranted: 1,
     });
@@ -60,10 +51,10 @@ describe('Burst ledger: one burst per route, aloneMax per burst', () => {
 
   it('keeps routes apart', async () => {
     const ledger = createMemoryBurstLedger();
-    await ledger.enter(request(0));
+    await ledger.enter(burstRequest(0));
 
     expect(
-      await ledger.enter(request(1_000, { route: 'other', open: false }))
+      await ledger.enter(burstRequest(1_000, { route: 'other', open: false }))
     ).toBeUndefined();
   });
 });
