@@ -21,9 +21,11 @@ export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
  * - `--max-semi-space-size=1`: V8's young generation stays small. Peak RSS
  *   over 10,000 findings one event at a time (the bench, Node 24): 146 MB
  *   with the runtime's sizes for 256 MB, 124 MB with a 4 MB semi-space,
- *   97 MB with 1 MB; steady throughput moved within the run-to-run noise
- *   (medians 1,775 and 1,846 findings per CPU-second against the runtime's
- *   sizes, 32 rounds each).
+ *   97 MB with 1 MB. The price is more scavenges: a steady run (800
+ *   events of warm-up, 1,600 measured, 3 routes) took 6,713 M instructions
+ *   with 1 MB, 6,536 M with 2 MB (peak RSS 107 MB) and 6,299 M with the
+ *   runtime's 12 MB (callgrind): about 7 % more CPU for a third less
+ *   memory.
  * - `--max-old-space-size=96`: the largest invocation buffered mode can get
  *   is an SQS batch of 6 MB (Lambda's payload limit, whatever the batch
  *   size; direct mode's events are at most 256 KB). One of distinct
