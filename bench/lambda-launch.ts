@@ -21,12 +21,15 @@ export const runtimeNodeFlags = (memoryMb: number): string[] => {
   ];
 };
 
+const isHeapSize = (flag: string) => /^--max-(semi|old)-space-size=/.test(flag);
+
 /**
- * Node's flags in the deployed function, before its script: the runtime's,
- * then the heap sizes `functions/heap-wrapper.sh` appends. The bench starts
- * every measured process with these (and NODE_OPTIONS as deployed).
+ * Node's flags in the deployed function, before its script, as
+ * `functions/heap-wrapper.sh` makes them: the deployed heap sizes, then the
+ * runtime's flags without its own. The bench starts every measured process
+ * with these (and NODE_OPTIONS as deployed).
  */
 export const deployedNodeFlags = (memoryMb = FUNCTION_MEMORY_MB): string[] => [
-  ...runtimeNodeFlags(memoryMb),
   ...FUNCTION_HEAP_OPTIONS.split(' '),
+  ...runtimeNodeFlags(memoryMb).filter((flag) => !isHeapSize(flag)),
 ];

@@ -1,16 +1,29 @@
 #!/bin/bash
 # The notifier function's AWS_LAMBDA_EXEC_WRAPPER. Lambda runs it with the
 # runtime's command line as its arguments: node, the runtime's flags (heap
-# sizes from the function's memory among them), then the runtime's script,
-# last. Node reads command-line flags after NODE_OPTIONS and keeps a flag's
-# last value, so heap sizes in NODE_OPTIONS lose to the runtime's: this puts
-# NOTIFIER_HEAP_OPTIONS after the runtime's flags, just before its script.
-# Why these sizes: infra/function-runtime.ts.
+# sizes from the function's memory among them), then the runtime's script.
+# Node reads command-line flags after NODE_OPTIONS and keeps a flag's last
+# value, so heap sizes in NODE_OPTIONS lose to the runtime's. This runs the
+# same command with the runtime's heap sizes replaced by
+# NOTIFIER_HEAP_OPTIONS, which go right after node. Why these sizes:
+# infra/function-runtime.ts.
 set -euo pipefail
 if [ "$#" -lt 2 ]; then
   echo "heap-wrapper: expected the runtime's command line (node ... script), got: $*" >&2
   exit 2
 fi
+if [ -z "${NOTIFIER_HEAP_OPTIONS:-}" ]; then
+  exec "$@"
+fi
+node="$1"
+shift
+kept=()
+for arg in "$@"; do
+  case "$arg" in
+    --max-semi-space-size=* | --max-old-space-size=*) ;;
+    *) kept+=("$arg") ;;
+  esac
+done
 # Word splitting of the options is intended: they are separate flags.
 # shellcheck disable=SC2086
-exec "${@:1:$#-1}" ${NOTIFIER_HEAP_OPTIONS:-} "${@: -1}"
+exec "$node" $NOTIFIER_HEAP_OPTIONS "${kept[@]}"

@@ -16,7 +16,8 @@ export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
  * `--max-old-space-size` derived from the function's memory (at 256 MB: 12
  * and 231) on Node's command line, which Node reads after NODE_OPTIONS, and
  * a flag's last value wins. `functions/heap-wrapper.sh`, the function's
- * `AWS_LAMBDA_EXEC_WRAPPER`, puts these after the runtime's.
+ * `AWS_LAMBDA_EXEC_WRAPPER`, runs the runtime's command with these in
+ * place of its sizes.
  *
  * - `--max-semi-space-size=1`: V8's young generation stays small. Peak RSS
  *   over 10,000 findings one event at a time (the bench, Node 24): 146 MB

@@ -60,12 +60,14 @@ describe('Infra: the heap wrapper (AWS_LAMBDA_EXEC_WRAPPER)', () => {
       NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
     });
 
-    // Assess: the runtime's flags stay, the deployed ones come after them.
+    // Assess: the deployed sizes replace the runtime's; its other flags stay.
     expect(runtimes.limit).not.toBe(deployed.limit);
     expect(wrapped.limit).toBe(deployed.limit);
     expect(wrapped.execArgv).toEqual([
-      ...RUNTIME_COMMAND.slice(1, -1),
       ...FUNCTION_HEAP_OPTIONS.split(' '),
+      '--expose-gc',
+      '--max-http-header-size',
+      '81920',
     ]);
     // What the bench starts its processes with.
     expect(wrapped.execArgv).toEqual(deployedNodeFlags());
@@ -78,6 +80,18 @@ describe('Infra: the heap wrapper (AWS_LAMBDA_EXEC_WRAPPER)', () => {
     expect(shown.limit).toBe(
       run(process.execPath, RUNTIME_COMMAND.slice(1), {}).limit
     );
+  });
+
+  it('gives the deployed sizes to a runtime that passes none, whatever follows its script', () => {
+    const shown = run(
+      'bash',
+      [WRAPPER, process.execPath, '--expose-gc', SCRIPT, 'an-argument'],
+      FUNCTION_HEAP_ENVIRONMENT
+    );
+    expect(shown.execArgv).toEqual([
+      ...FUNCTION_HEAP_OPTIONS.split(' '),
+      '--expose-gc',
+    ]);
   });
 
   it('runs the runtime unchanged without heap options', () => {
