@@ -1,12 +1,21 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runtimeNodeFlags } from '../bench/lambda-launch.js';
 import { startLoopbackAws } from '../bench/loopback-aws.js';
+import {
+  FUNCTION_HEAP_ENVIRONMENT,
+  FUNCTION_HEAP_OPTIONS,
+  FUNCTION_MEMORY_MB,
+  FUNCTION_NODE_OPTIONS,
+  HEAP_WRAPPER_NAME,
+} from '../infra/function-runtime.js';
 import { sqsRecordOf } from '../src/handler/sqs-batch.js';
 
 /**
- * `npm run smoke`: imports the built bundles in a fresh `node` process, as
- * Lambda does (the config the build wrote, a table name), and runs three
+ * `npm run smoke`: imports the built bundles in a fresh `node` process,
+ * started as Lambda starts the function (through the heap wrapper the build
+ * ships, with the runtime's flags; the config the build wrote), and runs three
  * events through its handler: an event kind it ignores, a malformed event
  * (which fails the invocation, so Lambda keeps it in the failure queue),
  * and a finding the example config publishes — claimed in DynamoDB
@@ -18,9 +27,10 @@ import { sqsRecordOf } from '../src/handler/sqs-batch.js';
  * answers an empty SQS batch. Exit 0 or 1.
  */
 const bundle = resolve('dist/notify-findings/index.mjs');
+const wrapper = resolve('dist/notify-findings', HEAP_WRAPPER_NAME);
 const relayBundle = resolve('dist/relay-slack/index.mjs');
 const config = resolve('dist/notify-findings/notifier-config.json');
-for (const file of [bundle, config, relayBundle]) {
+for (const file of [bundle, config, relayBundle, wrapper]) {
   if (!existsSync(file)) {
     console.error(
       `smoke: ${file} is missing: build the function first (npm run build), then run npm run smoke`
@@ -46,6 +56,8 @@ const batch = {
 };
 
 const script = `
+const heapFlags = process.execArgv.slice(0, 2).join(' ');
+if (heapFlags !== ${JSON.stringify(FUNCTION_HEAP_OPTIONS)}) throw new Error('the heap wrapper did not set the heap: ' + process.execArgv.join(' '));
 const { handler } = await import(${JSON.stringify(bundle)});
 const context = { getRemainingTimeInMillis: () => 25000, awsRequestId: 'smoke', functionName: 'smoke' };
 const ignored = await handler({ version: '0', id: 'smoke-ignored', source: 'aws.securityhub', 'detail-type': 'Security Hub Insight Results', account: '123456789012', region: 'us-east-1', time: '2026-01-01T00:00:00Z', resources: [], detail: {} }, context);
@@ -66,10 +78,19 @@ console.error('smoke: relay bundle loaded; an empty SQS batch answered');
 
 const aws = await startLoopbackAws();
 const status = await new Promise<number | null>((done) => {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+  const runtimeCommand = [
+    process.execPath,
+    ...runtimeNodeFlags(FUNCTION_MEMORY_MB),
+    '--input-type=module',
+    '-e',
+    script,
+  ];
+  const child = spawn('bash', [wrapper, ...runtimeCommand], {
     env: {
       PATH: process.env.PATH,
       ...aws.env,
+      ...FUNCTION_HEAP_ENVIRONMENT,
+      NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       NOTIFIER_CONFIG_FILE: config,
       // The relay: the bundled config's routes name no webhook secret here,
       // so no secret is read; the failure queue is not called.
