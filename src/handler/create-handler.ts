@@ -174,7 +174,13 @@ export const createHandler = ({
     EventReport | SQSBatchResponse,
     Error,
     Context
-  >().handler(async (event, context) => {
+  >({
+    // No early-timeout timer (middy's default sets one per invocation and
+    // abandons the handler 5 ms before Lambda's deadline, leaving its
+    // pipeline running into the environment's next invocation): Lambda's
+    // own timeout fails the invocation and resets the environment.
+    timeoutEarlyInMillis: 0,
+  }).handler(async (event, context) => {
     if (!timeoutChecked) {
       timeoutChecked = true;
       const remainingMs = context.getRemainingTimeInMillis();

@@ -352,6 +352,42 @@ describe('Handler: timeout and dedup lease', () => {
       expect.objectContaining({ remainingMs: 60_000, dedupLeaseMs: 45_000 })
     );
   });
+
+  it('leaves timing out to Lambda: with 5 ms left, a slower publish still completes', async () => {
+    // Prepare: the publish answers on a later timer than any the handler
+    // could set for "5 ms left".
+    sns.reset();
+    sns
+      .on(PublishCommand)
+      .callsFake(
+        () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve({ MessageId: 'm-1' }), 20)
+          )
+      );
+    const log = aLog();
+    const handler = createHandler({
+      log,
+      pipeline: buildPipeline(CONFIG, {
+        dedup: createMemoryDedupStore(),
+        publisher: createSnsPublisher(
+          new SNSClient({ region: 'eu-central-1' })
+        ),
+        log,
+      }),
+    });
+
+    // Act
+    const report = await handler(structuredClone(baseEvent), {
+      ...fakeContext(),
+      getRemainingTimeInMillis: () => 5,
+    });
+
+    // Assess
+    expect(report.findings.map((finding) => finding.outcome)).toEqual([
+      'published',
+    ]);
+  });
 });
 
 describe('Handler: notify-findings cold start', () => {
