@@ -47,13 +47,19 @@ export const workloadRunner = async (scratch: string) => {
     launch: {
       readonly nodeOptions: string;
       readonly nodeFlags: readonly string[];
+      /** A command the process runs under, e.g. `oneCpuPrefix()`. */
+      readonly prefix?: readonly string[];
     },
     request: Omit<WorkloadRequest, 'out' | 'validatedConfig'>
   ): T => {
     const out = join(mkdtempSync(join(scratch, 'run-')), 'result.json');
     const validatedConfig = validated(request.config);
     const args = JSON.stringify({ ...request, validatedConfig, out });
-    execFileSync(node.path, [...launch.nodeFlags, script, args], {
+    const [command = node.path, ...prefixArgs] = [
+      ...(launch.prefix ?? []),
+      node.path,
+    ];
+    execFileSync(command, [...prefixArgs, ...launch.nodeFlags, script, args], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, NODE_OPTIONS: launch.nodeOptions },
     });
