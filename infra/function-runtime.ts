@@ -34,7 +34,8 @@ export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
  *   generation of 40 MB and ran out of heap with 32 MB, so 96 MB leaves
  *   more than twice what it needs. It is below what the runtime gives any
  *   memory size the stacks allow (at 128 MB, 116 MB), so memory above that
- *   does not change it. The bench runs that batch under these sizes.
+ *   does not change it. The bench and test/integration/largest-batch-heap
+ *   run that batch under these sizes.
  */
 export const FUNCTION_HEAP_OPTIONS =
   '--max-semi-space-size=1 --max-old-space-size=96';
