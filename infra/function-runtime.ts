@@ -22,7 +22,9 @@ export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
  * - `--max-semi-space-size=1`: V8's young generation stays small. Peak RSS
  *   over 10,000 findings one event at a time (the bench, Node 24): 146 MB
  *   with the runtime's sizes for 256 MB, 124 MB with a 4 MB semi-space,
- *   97 MB with 1 MB. The price is more scavenges: a steady run (800
+ *   97 MB with 1 MB (on one CPU, as a function below one vCPU runs its GC
+ *   threads; 104 - 113 MB on two idle ones: bench/one-cpu.ts). The price
+ *   is more scavenges: a steady run (800
  *   events of warm-up, 1,600 measured, 3 routes) took 6,713 M instructions
  *   with 1 MB, 6,536 M with 2 MB (peak RSS 107 MB) and 6,299 M with the
  *   runtime's 12 MB (callgrind): about 7 % more CPU for a third less
