@@ -17,7 +17,10 @@ export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
  * and 231) on Node's command line, which Node reads after NODE_OPTIONS, and
  * a flag's last value wins. `functions/heap-wrapper.sh`, the function's
  * `AWS_LAMBDA_EXEC_WRAPPER`, runs the runtime's command with these in
- * place of its sizes.
+ * place of its sizes. (Lambda developer guide, "Modifying the runtime
+ * environment": every native runtime supports wrapper scripts, for settings
+ * the language's environment variables cannot make; Lambda passes the
+ * script the interpreter's path and all the runtime's arguments.)
  *
  * - `--max-semi-space-size=1`: V8's young generation stays small. Peak RSS
  *   over 10,000 findings one event at a time (the bench, Node 24): 146 MB
