@@ -50,6 +50,14 @@ const aLog = () =>
     error: vi.fn(),
   }) satisfies Log;
 
+/** The pipeline with CONFIG, an in-memory dedup store and the (mocked) SNS client. */
+const snsPipeline = (log: Log) =>
+  buildPipeline(CONFIG, {
+    dedup: createMemoryDedupStore(),
+    publisher: createSnsPublisher(new SNSClient({ region: 'eu-central-1' })),
+    log,
+  });
+
 describe('Handler: notify-findings', () => {
   const sns = mockClient(SNSClient);
   let log: ReturnType<typeof aLog>;
@@ -60,13 +68,7 @@ describe('Handler: notify-findings', () => {
     log = aLog();
     handler = createHandler({
       log,
-      pipeline: buildPipeline(CONFIG, {
-        dedup: createMemoryDedupStore(),
-        publisher: createSnsPublisher(
-          new SNSClient({ region: 'eu-central-1' })
-        ),
-        log,
-      }),
+      pipeline: snsPipeline(log),
     });
   });
 
@@ -332,13 +334,7 @@ describe('Handler: timeout and dedup lease', () => {
     const handler = createHandler({
       log,
       dedupLeaseMs: 45_000,
-      pipeline: buildPipeline(CONFIG, {
-        dedup: createMemoryDedupStore(),
-        publisher: createSnsPublisher(
-          new SNSClient({ region: 'eu-central-1' })
-        ),
-        log,
-      }),
+      pipeline: snsPipeline(log),
     });
 
     // Act: fakeContext has 60 s left.
@@ -368,13 +364,7 @@ describe('Handler: timeout and dedup lease', () => {
     const log = aLog();
     const handler = createHandler({
       log,
-      pipeline: buildPipeline(CONFIG, {
-        dedup: createMemoryDedupStore(),
-        publisher: createSnsPublisher(
-          new SNSClient({ region: 'eu-central-1' })
-        ),
-        log,
-      }),
+      pipeline: snsPipeline(log),
     });
 
     // Act
