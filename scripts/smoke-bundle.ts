@@ -85,7 +85,7 @@ const status = await new Promise<number | null>((done) => {
     '-e',
     script,
   ];
-  const child = spawn('bash', [wrapper, ...runtimeCommand], {
+  const child = spawn(wrapper, runtimeCommand, {
     env: {
       PATH: process.env.PATH,
       ...aws.env,

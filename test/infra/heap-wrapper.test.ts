@@ -23,7 +23,7 @@ const SCRIPT = join(mkdtempSync(join(tmpdir(), 'heap-wrapper-')), 'show.mjs');
 writeFileSync(
   SCRIPT,
   `import v8 from 'node:v8';
-console.log(JSON.stringify({ limit: v8.getHeapStatistics().heap_size_limit, execArgv: process.execArgv }));
+console.log(JSON.stringify({ limit: v8.getHeapStatistics().heap_size_limit, execArgv: process.execArgv, args: process.argv.slice(2) }));
 `
 );
 
@@ -34,7 +34,7 @@ const RUNTIME_COMMAND = [
   SCRIPT,
 ];
 
-type Shown = { limit: number; execArgv: string[] };
+type Shown = { limit: number; execArgv: string[]; args: string[] };
 
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv): Shown =>
   JSON.parse(
@@ -55,7 +55,7 @@ describe('Infra: the heap wrapper (AWS_LAMBDA_EXEC_WRAPPER)', () => {
     const runtimes = run(process.execPath, RUNTIME_COMMAND.slice(1), {});
 
     // Act: Lambda runs the wrapper with the runtime's command line.
-    const wrapped = run('bash', [WRAPPER, ...RUNTIME_COMMAND], {
+    const wrapped = run(WRAPPER, RUNTIME_COMMAND, {
       ...FUNCTION_HEAP_ENVIRONMENT,
       NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
     });
@@ -84,23 +84,24 @@ describe('Infra: the heap wrapper (AWS_LAMBDA_EXEC_WRAPPER)', () => {
 
   it('gives the deployed sizes to a runtime that passes none, whatever follows its script', () => {
     const shown = run(
-      'bash',
-      [WRAPPER, process.execPath, '--expose-gc', SCRIPT, 'an-argument'],
+      WRAPPER,
+      [process.execPath, '--expose-gc', SCRIPT, 'an argument, with spaces'],
       FUNCTION_HEAP_ENVIRONMENT
     );
     expect(shown.execArgv).toEqual([
       ...FUNCTION_HEAP_OPTIONS.split(' '),
       '--expose-gc',
     ]);
+    expect(shown.args).toEqual(['an argument, with spaces']);
   });
 
   it('runs the runtime unchanged without heap options', () => {
-    const shown = run('bash', [WRAPPER, ...RUNTIME_COMMAND], {});
+    const shown = run(WRAPPER, RUNTIME_COMMAND, {});
     expect(shown.execArgv).toEqual(RUNTIME_COMMAND.slice(1, -1));
   });
 
   it('refuses a command line without a script, naming what it got', () => {
-    const result = spawnSync('bash', [WRAPPER, process.execPath], {
+    const result = spawnSync(WRAPPER, [process.execPath], {
       encoding: 'utf8',
     });
     expect(result.status).toBe(2);
