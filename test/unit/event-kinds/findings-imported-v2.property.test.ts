@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../../src/event-kinds/parse-event.js';
 import { severityRank } from '../../../src/events/severity.js';
 import { EVENTS_DIR, readJson } from '../../helpers/events.js';
+import { mutate, pathsOf } from '../../helpers/mutation.js';
 
 type V2Event = Record<string, unknown> & {
   detail: { findings: unknown[] };
@@ -16,36 +17,6 @@ const SAMPLES = readdirSync(join(EVENTS_DIR, 'securityhub-v2'))
   .map((name) => readJson(join(EVENTS_DIR, 'securityhub-v2', name)) as V2Event);
 
 const FINDINGS = SAMPLES.flatMap((event) => event.detail.findings);
-
-type Path = readonly (string | number)[];
-
-const pathsOf = (value: unknown, prefix: Path = []): Path[] => {
-  const children =
-    typeof value === 'object' && value !== null
-      ? Object.entries(value).flatMap(([key, child]) =>
-          pathsOf(child, [...prefix, Array.isArray(value) ? Number(key) : key])
-        )
-      : [];
-  return [prefix, ...children];
-};
-
-/** A copy of `value` with the value at `path` replaced, or deleted. */
-const mutate = (
-  value: unknown,
-  path: Path,
-  replacement: { readonly value: unknown } | undefined
-): unknown => {
-  if (path.length === 0) return replacement?.value;
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) {
-    parent = parent[key] as Record<string | number, unknown>;
-  }
-  const last = path[path.length - 1] as string | number;
-  if (replacement) parent[last] = replacement.value;
-  else delete parent[last];
-  return copy;
-};
 
 const replacement = fc.option(
   fc.oneof(

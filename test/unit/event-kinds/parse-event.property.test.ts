@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../../src/event-kinds/parse-event.js';
 import { EVENTS_DIR, readJson } from '../../helpers/events.js';
+import { mutate, pathsOf } from '../../helpers/mutation.js';
 
 /** Every sample event in `events/` (files may hold one event or an array). */
 const SAMPLES: unknown[] = ['inspector2', 'securityhub', 'ignored'].flatMap(
@@ -15,37 +16,6 @@ const SAMPLES: unknown[] = ['inspector2', 'securityhub', 'ignored'].flatMap(
         return Array.isArray(document) ? document : [document];
       })
 );
-
-type Path = readonly (string | number)[];
-
-/** Every path to a value inside `value`, the root included. */
-const pathsOf = (value: unknown, prefix: Path = []): Path[] => {
-  const children =
-    typeof value === 'object' && value !== null
-      ? Object.entries(value).flatMap(([key, child]) =>
-          pathsOf(child, [...prefix, Array.isArray(value) ? Number(key) : key])
-        )
-      : [];
-  return [prefix, ...children];
-};
-
-/** A copy of `value` with the value at `path` replaced, or deleted. */
-const mutate = (
-  value: unknown,
-  path: Path,
-  replacement: { readonly value: unknown } | undefined
-): unknown => {
-  if (path.length === 0) return replacement?.value;
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) {
-    parent = parent[key] as Record<string | number, unknown>;
-  }
-  const last = path[path.length - 1] as string | number;
-  if (replacement) parent[last] = replacement.value;
-  else delete parent[last];
-  return copy;
-};
 
 const KINDS = ['findings', 'ignored', 'rejected'];
 

@@ -32,6 +32,7 @@ import {
   corpusFolders,
 } from '../../helpers/corpus.js';
 import { EVENTS_DIR, readJson } from '../../helpers/events.js';
+import { mutate, type Path, pathsOf } from '../../helpers/mutation.js';
 
 const SCHEMAS: Record<string, z.ZodType> = {
   EnvelopeSchema,
@@ -85,34 +86,6 @@ const agrees = (schema: z.ZodType, input: unknown): boolean => {
     isDeepStrictEqual(actual, expected.data) &&
     JSON.stringify(actual) === JSON.stringify(expected.data)
   );
-};
-
-type Path = readonly (string | number)[];
-
-const pathsOf = (value: unknown, prefix: Path = []): Path[] => [
-  prefix,
-  ...(typeof value === 'object' && value !== null
-    ? Object.entries(value).flatMap(([key, child]) =>
-        pathsOf(child, [...prefix, Array.isArray(value) ? Number(key) : key])
-      )
-    : []),
-];
-
-/** A copy of `value` with the value at `path` replaced, or deleted. */
-const mutate = (
-  value: unknown,
-  path: Path,
-  replacement: { readonly value: unknown } | undefined
-): unknown => {
-  if (path.length === 0) return replacement?.value;
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1))
-    parent = parent[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
-  if (replacement) parent[last] = replacement.value;
-  else delete parent[last];
-  return copy;
 };
 
 const REPLACEMENTS = fc.option(
