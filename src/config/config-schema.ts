@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { ConditionSchema } from '../filters/condition-schema.js';
 import { CUSTOM_ACTION_ROUTE_KEYS } from './custom-action-route-keys.js';
-import { DIGEST_DEFAULTS, DigestSchema } from './digest-schema.js';
+import { DigestSchema } from './digest-schema.js';
+import { DIGEST_DEFAULTS } from './digest-settings.js';
 import { MESSAGE_FORMATS } from './message-formats.js';
 import { RouteSlackSchema } from './slack-relay-schema.js';
 

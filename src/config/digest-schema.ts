@@ -1,16 +1,6 @@
 import * as z from 'zod';
 import { SEVERITY_LABELS } from '../events/severity.js';
-
-/** What a digest can hold: every announcement kind. */
-export const DIGEST_VARIANTS = [
-  'new',
-  'escalated',
-  'resolved',
-  'reminder',
-] as const;
-
-/** An announcement kind a digest can hold (a shared finding always goes alone). */
-export type DigestVariant = (typeof DIGEST_VARIANTS)[number];
+import { DIGEST_VARIANTS, type DigestSettings } from './digest-settings.js';
 
 /**
  * How a route behaves when one SQS batch (buffered mode) would make it send
@@ -65,11 +55,4 @@ export const DigestSchema = z.strictObject({
     .array(z.enum(DIGEST_VARIANTS))
     .min(1, 'list at least one kind, or set enabled: false')
     .default([...DIGEST_VARIANTS]),
-});
-
-export type DigestSettings = z.output<typeof DigestSchema>;
-
-/** The settings of a route that says nothing about digests. */
-export const DIGEST_DEFAULTS: DigestSettings = Object.freeze(
-  DigestSchema.parse({})
-);
+}) satisfies z.ZodType<DigestSettings>;

@@ -1,4 +1,3 @@
-import { Inspector2CoverageDetailSchema } from '../events/inspector2-coverage-schema.js';
 import { fromInspector2Coverage } from '../findings/from-inspector2-coverage.js';
 import type { EventKind } from './event-kind.js';
 import { noticeReader } from './notice-context.js';
@@ -15,7 +14,7 @@ export const INSPECTOR2_COVERAGE: EventKind = {
   detailType: 'Inspector2 Coverage',
   channel: 'inspector2',
   itemKind: 'coverage',
-  read: noticeReader(Inspector2CoverageDetailSchema, fromInspector2Coverage),
+  read: noticeReader('inspector2CoverageDetail', fromInspector2Coverage),
   samples: {
     events: ['inspector2-coverage'],
     corpus: ['inspector2-coverage'],

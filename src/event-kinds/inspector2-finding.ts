@@ -1,5 +1,4 @@
 import type { Envelope } from '../events/envelope-schema.js';
-import { Inspector2FindingSchema } from '../events/inspector2-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import { safeParse } from '../events/safe-parse.js';
 import { fromInspector2 } from '../findings/from-inspector2.js';
@@ -8,7 +7,7 @@ import type { DetailResult, EventKind } from './event-kind.js';
 import { regionOfArn, text } from './wrap-helpers.js';
 
 const readInspector2 = (envelope: Envelope): DetailResult => {
-  const parsed = safeParse(Inspector2FindingSchema, envelope.detail);
+  const parsed = safeParse('inspector2Finding', envelope.detail);
   return parsed.success
     ? {
         ok: true,

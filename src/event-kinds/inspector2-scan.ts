@@ -1,8 +1,4 @@
 import {
-  Inspector2OnDemandScanDetailSchema,
-  Inspector2ScanDetailSchema,
-} from '../events/inspector2-scan-schema.js';
-import {
   fromInspector2OnDemandScan,
   fromInspector2Scan,
 } from '../findings/from-inspector2-scan.js';
@@ -20,7 +16,7 @@ export const INSPECTOR2_SCAN: EventKind = {
   detailType: 'Inspector2 Scan',
   channel: 'inspector2',
   itemKind: 'scan',
-  read: noticeReader(Inspector2ScanDetailSchema, fromInspector2Scan),
+  read: noticeReader('inspector2ScanDetail', fromInspector2Scan),
   samples: { events: ['inspector2-scan'], corpus: ['inspector2-scan'] },
 };
 
@@ -34,7 +30,7 @@ export const INSPECTOR2_ONDEMAND_SCAN: EventKind = {
   channel: 'inspector2',
   itemKind: 'scan',
   read: noticeReader(
-    Inspector2OnDemandScanDetailSchema,
+    'inspector2OnDemandScanDetail',
     fromInspector2OnDemandScan
   ),
   samples: { events: ['inspector2-scan'], corpus: ['inspector2-scan'] },

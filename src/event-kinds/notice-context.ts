@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { Envelope } from '../events/envelope-schema.js';
+import type { EventOutput, EventSchemaName } from '../events/event-schemas.js';
 import { describeIssues } from '../events/issue-path.js';
 import { safeParse } from '../events/safe-parse.js';
 import type { Finding } from '../findings/finding.js';
@@ -29,9 +29,9 @@ const noticeContext = (
 
 /** Reads a notice's `detail` with its schema, then normalizes it with the envelope. */
 export const noticeReader =
-  <T extends z.ZodType>(
-    schema: T,
-    normalize: (detail: z.output<T>, context: NoticeContext) => Finding
+  <K extends EventSchemaName>(
+    schema: K,
+    normalize: (detail: EventOutput<K>, context: NoticeContext) => Finding
   ) =>
   (envelope: Envelope): DetailResult => {
     const parsed = safeParse(schema, envelope.detail);

@@ -1,5 +1,4 @@
 import type { RejectedItem } from '../events/each-item.js';
-import { EnvelopeSchema } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import { MAX_NESTING, tooDeepAt } from '../events/nesting.js';
 import { safeParse } from '../events/safe-parse.js';
@@ -116,7 +115,7 @@ export const parseEvent = (
   }
   const foreign = notAnEventBridgeEvent(raw as Record<string, unknown>);
   if (foreign) return { kind: 'ignored', meta, reason: foreign };
-  const envelope = safeParse(EnvelopeSchema, raw);
+  const envelope = safeParse('envelope', raw);
   if (!envelope.success) {
     return {
       kind: 'rejected',

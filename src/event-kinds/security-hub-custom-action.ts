@@ -1,4 +1,3 @@
-import { SecurityHubCustomActionDetailSchema } from '../events/custom-action-schema.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
 import { safeParse } from '../events/safe-parse.js';
@@ -6,10 +5,7 @@ import { fromCustomAction } from '../findings/from-custom-action.js';
 import type { DetailResult, EventKind } from './event-kind.js';
 
 const readCustomAction = (envelope: Envelope): DetailResult => {
-  const parsed = safeParse(
-    SecurityHubCustomActionDetailSchema,
-    envelope.detail
-  );
+  const parsed = safeParse('securityHubCustomActionDetail', envelope.detail);
   return parsed.success
     ? {
         ok: true,

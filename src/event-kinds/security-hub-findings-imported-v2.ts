@@ -1,10 +1,6 @@
 import type { RejectedItem } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
-import {
-  FindingsImportedV2DetailSchema,
-  OcsfFindingSchema,
-} from '../events/ocsf-schema.js';
 import { safeParse } from '../events/safe-parse.js';
 import { SEVERITY_LABELS, type SeverityLabel } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
@@ -27,7 +23,7 @@ const uidOf = (raw: unknown): string | undefined => {
  * Only when none is readable is the event itself rejected.
  */
 const readImportedV2 = (envelope: Envelope): DetailResult => {
-  const detail = safeParse(FindingsImportedV2DetailSchema, envelope.detail);
+  const detail = safeParse('findingsImportedV2Detail', envelope.detail);
   if (!detail.success) {
     return { ok: false, reason: describeIssues('detail', detail.error) };
   }
@@ -35,7 +31,7 @@ const readImportedV2 = (envelope: Envelope): DetailResult => {
   const findings: Finding[] = [];
   const rejected: RejectedItem[] = [];
   detail.data.findings.forEach((raw, index) => {
-    const parsed = safeParse(OcsfFindingSchema, raw);
+    const parsed = safeParse('ocsfFinding', raw);
     if (parsed.success) {
       findings.push(fromOcsf(parsed.data, context));
       return;

@@ -1,7 +1,3 @@
-import {
-  AsffFindingSchema,
-  SecurityHubImportedDetailSchema,
-} from '../events/asff-schema.js';
 import { parseEach } from '../events/each-item.js';
 import type { Envelope } from '../events/envelope-schema.js';
 import { describeIssues } from '../events/issue-path.js';
@@ -16,13 +12,13 @@ import { regionOfArn, text } from './wrap-helpers.js';
  * is rejected with its path. Only when none is valid is the event rejected.
  */
 const readImported = (envelope: Envelope): DetailResult => {
-  const parsed = safeParse(SecurityHubImportedDetailSchema, envelope.detail);
+  const parsed = safeParse('securityHubImportedDetail', envelope.detail);
   if (!parsed.success) {
     return { ok: false, reason: describeIssues('detail', parsed.error) };
   }
   const { valid, rejected } = parseEach(
     parsed.data.findings,
-    AsffFindingSchema,
+    'asffFinding',
     'detail.findings',
     'Id'
   );

@@ -1,18 +1,6 @@
 import * as z from 'zod';
 
-import { parseScore, parseSeverityLabel, scoreToLabel } from './severity.js';
-
-const hasUsableSeverity = (severity: {
-  Label?: string;
-  Normalized?: number | string;
-  Original?: string;
-}): boolean => {
-  if (parseSeverityLabel(severity.Label)) return true;
-  const normalized = parseScore(severity.Normalized);
-  if (normalized !== undefined && scoreToLabel(normalized / 10)) return true;
-  const original = parseScore(severity.Original);
-  return original !== undefined && scoreToLabel(original) !== undefined;
-};
+import { hasUsableSeverity } from './predicates.js';
 
 const stringMap = z.record(z.string(), z.string());
 /** Security Hub exports numbers as strings in places (`"Normalized": "40"`). */

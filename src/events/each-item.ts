@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { EventOutput, EventSchemaName } from './event-schemas.js';
 import { describeIssues, formatPath } from './issue-path.js';
 import { safeParse } from './safe-parse.js';
 
@@ -18,13 +18,13 @@ export type RejectedItem = {
  * several findings (ASFF `detail.findings`, OCSF lists), so one bad finding
  * never drops the others.
  */
-export const parseEach = <T>(
+export const parseEach = <K extends EventSchemaName>(
   items: readonly unknown[],
-  schema: z.ZodType<T>,
+  schema: K,
   prefix: string,
   idKey?: string
-): { readonly valid: T[]; readonly rejected: RejectedItem[] } => {
-  const valid: T[] = [];
+): { readonly valid: EventOutput<K>[]; readonly rejected: RejectedItem[] } => {
+  const valid: EventOutput<K>[] = [];
   const rejected: RejectedItem[] = [];
   items.forEach((item, index) => {
     const parsed = safeParse(schema, item);

@@ -1,15 +1,10 @@
 import * as z from 'zod';
+import { isJsonNumber } from './predicates.js';
 
 const stringMap = z.record(z.string(), z.string());
 
-/**
- * Any JSON number, Infinity included (`1e999` parses to it): the
- * normalizer drops a value outside its domain instead of the finding.
- */
-const jsonNumber = z.custom<number>(
-  (value) => typeof value === 'number' && !Number.isNaN(value),
-  'expected number'
-);
+/** Any JSON number, Infinity included (`isJsonNumber`). */
+const jsonNumber = z.custom<number>(isJsonNumber, 'expected number');
 
 const CvssSchema = z.looseObject({
   baseScore: jsonNumber,

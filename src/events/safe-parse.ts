@@ -1,19 +1,27 @@
 import type { z } from 'zod';
-import { checkerFor, INVALID } from './compiled-check.js';
+import { INVALID } from './check-runtime.js';
+import { EVENT_CHECKS } from './event-checks.generated.js';
+import { eventSchema } from './event-schema-loader.js';
+import type { EventOutput, EventSchemaName } from './event-schemas.js';
 import { PARSE_OPTIONS } from './parse-options.js';
 
 /**
- * `schema.safeParse(input)` as the function's path runs it: valid input
- * goes through the schema's compiled check (`compiled-check.ts`, the same
- * result several times cheaper), and only input it rejects through zod,
- * which says why with every issue and path.
+ * The named event schema's `safeParse(input)` as the function's path runs
+ * it: valid input goes through the schema's generated check
+ * (`event-checks.generated.ts`, the same result several times cheaper, and
+ * no zod at cold start), and only input it rejects through zod, which says
+ * why with every issue and path. Before `loadEventSchemas`, rejected input
+ * throws `EventSchemasNotLoadedError` (`withEventSchemas` handles it).
  */
-export const safeParse = <T extends z.ZodType>(
-  schema: T,
+export const safeParse = <K extends EventSchemaName>(
+  name: K,
   input: unknown
-): z.ZodSafeParseResult<z.output<T>> => {
-  const value = checkerFor(schema)(input);
-  return value === INVALID
-    ? schema.safeParse(input, PARSE_OPTIONS)
-    : { success: true, data: value as z.output<T> };
+): z.ZodSafeParseResult<EventOutput<K>> => {
+  const value = EVENT_CHECKS[name](input);
+  if (value !== INVALID)
+    return { success: true, data: value as EventOutput<K> };
+  const schema: z.ZodType = eventSchema(name);
+  return schema.safeParse(input, PARSE_OPTIONS) as z.ZodSafeParseResult<
+    EventOutput<K>
+  >;
 };

@@ -1,4 +1,4 @@
-import type { DigestVariant } from '../config/digest-schema.js';
+import type { DigestVariant } from '../config/digest-settings.js';
 import {
   type FindingSeverityLabel,
   severityRank,

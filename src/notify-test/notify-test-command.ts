@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { Config } from '../config/config-schema.js';
 import { parseConfig } from '../config/parse-config.js';
 import { parseEvent } from '../event-kinds/parse-event.js';
+import { loadEventSchemas } from '../events/event-schema-loader.js';
 import { didYouMean } from '../filters/did-you-mean.js';
 import type { SnsClientForTopic } from '../publish/regional-sns-clients.js';
 import { createSnsPublisher } from '../publish/sns-publisher.js';
@@ -41,6 +42,7 @@ const readSamples = async (path: string): Promise<SampleFinding[]> => {
   const inputs = await readInputs([path]).catch((error: Error) => {
     throw new UsageError(`cannot read sample events ${path}: ${error.message}`);
   });
+  await loadEventSchemas();
   return inputs.flatMap((input) => {
     if (!('event' in input)) return [];
     const parsed = parseEvent(input.event);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DIGEST_DEFAULTS } from '../config/digest-schema.js';
+import { DIGEST_DEFAULTS } from '../config/digest-settings.js';
 import type { DigestInput, DigestItem } from '../formatters/digest-view.js';
 import { digestAttributes } from '../formatters/message-attributes.js';
 import { renderDigestForRoute } from '../formatters/render-digest-route.js';

@@ -1,7 +1,7 @@
 import {
   DIGEST_DEFAULTS,
   type DigestVariant,
-} from '../config/digest-schema.js';
+} from '../config/digest-settings.js';
 import { severityRank } from '../events/severity.js';
 import type { Finding } from '../findings/finding.js';
 import type { RouteTarget } from '../routing/router.js';

@@ -1,4 +1,5 @@
 import { parseEvent } from '../event-kinds/parse-event.js';
+import { withEventSchemas } from '../events/event-schema-loader.js';
 import type { Finding } from '../findings/finding.js';
 import { unservedReason } from '../routing/served-kinds.js';
 import {
@@ -13,12 +14,7 @@ import {
 import { collapseRepeats } from './collapse-repeats.js';
 import { report, waves } from './finding-report.js';
 import { createFlushHeld } from './flush-held.js';
-import {
-  HELD_SOURCE,
-  type HeldChunk,
-  isHeldChunk,
-  parseHeldChunk,
-} from './held-chunk.js';
+import { HELD_SOURCE, type HeldChunk, isHeldChunk } from './held-chunk.js';
 import type { EventReport, FindingReport } from './outcome.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { createProcessWave } from './wave.js';
@@ -44,7 +40,10 @@ export const createPipeline = (deps: PipelineDeps) => {
     raws: readonly unknown[],
     queueArn: string | undefined
   ): Promise<EventReport[]> => {
-    const parsed = raws.map((raw) => parseEvent(raw, deps.kinds));
+    // zod and the event schemas load the first time an event is invalid.
+    const parsed = await withEventSchemas(() =>
+      raws.map((raw) => parseEvent(raw, deps.kinds))
+    );
     const done: (EventReport | undefined)[] = parsed.map((event) => {
       if (event.kind !== 'findings') {
         return {
@@ -133,12 +132,15 @@ export const createPipeline = (deps: PipelineDeps) => {
     const results: EventReport[] = new Array(raws.length);
     const events: number[] = [];
     const chunks: { index: number; chunk: HeldChunk }[] = [];
+    const held = raws.some(isHeldChunk)
+      ? (await import('./held-chunk-schema.js')).parseHeldChunk
+      : undefined;
     raws.forEach((raw, index) => {
-      if (!isHeldChunk(raw)) {
+      if (!held || !isHeldChunk(raw)) {
         events.push(index);
         return;
       }
-      const parsed = parseHeldChunk(raw);
+      const parsed = held(raw);
       if ('chunk' in parsed) chunks.push({ index, chunk: parsed.chunk });
       else
         results[index] = {

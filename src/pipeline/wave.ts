@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import { DIGEST_DEFAULTS } from '../config/digest-schema.js';
+import { DIGEST_DEFAULTS } from '../config/digest-settings.js';
 import type { Burst } from '../dedup/burst-ledger.js';
 import type { Finding } from '../findings/finding.js';
 import { type AckCandidate, ackCandidates } from './acknowledge-step.js';

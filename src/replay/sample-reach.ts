@@ -1,5 +1,6 @@
 import type { Config } from '../config/config-schema.js';
 import { parseEvent } from '../event-kinds/parse-event.js';
+import { loadEventSchemas } from '../events/event-schema-loader.js';
 import { unreachedRoutes } from '../routing/route-reach.js';
 import { readInputs } from './read-inputs.js';
 
@@ -12,6 +13,7 @@ export const sampleReachWarnings = async (
   dir: string,
   now: Date
 ): Promise<string[]> => {
+  await loadEventSchemas();
   const findings = (await readInputs([dir])).flatMap((input) => {
     if (!('event' in input)) return [];
     const parsed = parseEvent(input.event);

@@ -1,5 +1,5 @@
 import type { Config, Route, Suppression } from '../config/config-schema.js';
-import type { DigestSettings } from '../config/digest-schema.js';
+import type { DigestSettings } from '../config/digest-settings.js';
 import type { MessageFormat } from '../config/message-formats.js';
 import type { Check } from '../filters/check.js';
 import {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/config/config-error.js';
+import { DigestSchema } from '../../../src/config/digest-schema.js';
+import { DIGEST_DEFAULTS } from '../../../src/config/digest-settings.js';
 import { parseConfig } from '../../../src/config/parse-config.js';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:findings';
@@ -18,6 +20,11 @@ const problemsOf = (digest: string): readonly string[] => {
 };
 
 describe('Config: a route’s digest settings', () => {
+  it('defaults to DIGEST_DEFAULTS, which the function reads without zod', () => {
+    expect(DigestSchema.parse({})).toEqual(DIGEST_DEFAULTS);
+    expect(Object.isFrozen(DIGEST_DEFAULTS)).toBe(true);
+  });
+
   it('takes partial settings and fills the rest from the defaults', () => {
     // Act
     const config = parseConfig(

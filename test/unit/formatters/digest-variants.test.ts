@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestVariant } from '../../../src/config/digest-schema.js';
+import type { DigestVariant } from '../../../src/config/digest-settings.js';
 import type { SeverityLabel } from '../../../src/events/severity.js';
 import type { Finding } from '../../../src/findings/finding.js';
 import type { DigestInput } from '../../../src/formatters/digest-view.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIGEST_DEFAULTS } from '../../../src/config/digest-schema.js';
+import { DIGEST_DEFAULTS } from '../../../src/config/digest-settings.js';
 import type { Variant } from '../../../src/dedup/variant.js';
 import type { SeverityLabel } from '../../../src/events/severity.js';
 import {

@@ -5,8 +5,8 @@ import {
   HELD_SOURCE,
   type HeldItem,
   heldChunks,
-  parseHeldChunk,
 } from '../../../src/pipeline/held-chunk.js';
+import { parseHeldChunk } from '../../../src/pipeline/held-chunk-schema.js';
 import { aFinding } from '../../helpers/a-finding.js';
 
 const itemOf = (n: number): HeldItem => ({

@@ -1,0 +1,74 @@
+/**
+ * What the generated checks (`event-checks.generated.ts`) share: each is a
+ * plain function that returns, for input its zod schema accepts, the value
+ * zod's parse would return (same keys, same order, fresh copies), and for
+ * input it rejects, `INVALID`; then zod runs to say why.
+ */
+
+/** What a check returns for input its schema would reject. */
+export const INVALID: unique symbol = Symbol('invalid');
+
+/** The value zod's parse would return, or `INVALID`. */
+export type Check = (input: unknown) => unknown;
+
+/** zod's test for an object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** zod's test for a record: an object whose constructor, if any, looks like Object's. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (!isObject(value)) return false;
+  const ctor = value.constructor;
+  if (ctor === undefined || typeof ctor !== 'function') return true;
+  const prototype: unknown = ctor.prototype;
+  return isObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
+};
+
+/** `z.record(z.string(), value)`: every own enumerable string key, checked. */
+export const recordOf = (input: unknown, check: Check): unknown => {
+  if (!isPlainObject(input)) return INVALID;
+  const out: Record<string, unknown> = {};
+  for (const name of Reflect.ownKeys(input)) {
+    if (name === '__proto__') continue;
+    if (!Object.prototype.propertyIsEnumerable.call(input, name)) continue;
+    if (typeof name !== 'string') return INVALID;
+    const value = check(input[name]);
+    if (value === INVALID) return INVALID;
+    out[name] = value;
+  }
+  return out;
+};
+
+/** `z.array(element)`: every element, checked. */
+export const arrayOf = (input: unknown, check: Check): unknown => {
+  if (!Array.isArray(input)) return INVALID;
+  const out = new Array<unknown>(input.length);
+  for (let index = 0; index < input.length; index++) {
+    const value = check(input[index]);
+    if (value === INVALID) return INVALID;
+    out[index] = value;
+  }
+  return out;
+};
+
+/** The keys of a loose object that its shape does not name, as zod passes them through. */
+export const copyUnknownKeys = (
+  input: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  out: Record<string, unknown>
+): void => {
+  for (const key in input) {
+    if (!known.has(key) && key !== '__proto__') out[key] = input[key];
+  }
+};
+
+export const checkString: Check = (input) =>
+  typeof input === 'string' ? input : INVALID;
+
+export const checkNumber: Check = (input) =>
+  typeof input === 'number' && Number.isFinite(input) ? input : INVALID;
+
+export const checkBoolean: Check = (input) =>
+  typeof input === 'boolean' ? input : INVALID;
+
+export const checkAny: Check = (input) => input;
