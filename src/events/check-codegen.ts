@@ -78,9 +78,9 @@ export const generateChecks = (input: CodegenInput): string => {
     const name = `${prefix}${declarations.length}`;
     byBody.set(body, name);
     declarations.push(
-      prefix === 'known'
-        ? `const ${name} = ${body};`
-        : `const ${name}: Check = ${body};`
+      prefix === 'check'
+        ? `const ${name}: Check = ${body};`
+        : `const ${name} = ${body};`
     );
     return name;
   };
@@ -121,33 +121,17 @@ export const generateChecks = (input: CodegenInput): string => {
     const catchall = def.catchall?._zod.def.type;
     if (catchall !== undefined && catchall !== 'unknown')
       throw new Error(`check codegen: unsupported catchall "${catchall}"`);
-    const lines = [
-      '(input) => {',
-      '  if (!isObject(input)) return INVALID;',
-      '  const out: Record<string, unknown> = {};',
-      '  let value: unknown;',
-    ];
-    for (const [key, field] of Object.entries(shape)) {
-      const k = JSON.stringify(key);
-      const missing =
-        field._zod.def.type === 'optional' ? '' : ' else return INVALID;';
-      lines.push(
-        `  if (${k} in input) {`,
-        `    value = ${reference(field)}(input[${k}]);`,
-        '    if (value === INVALID) return INVALID;',
-        `    out[${k}] = value;`,
-        `  }${missing}`
-      );
-    }
-    if (catchall) {
-      const known = declare(
-        'known',
-        `new Set<string>(${JSON.stringify(Object.keys(shape))})`
-      );
-      lines.push(`  copyUnknownKeys(input, ${known}, out);`);
-    }
-    lines.push('  return out;', '}');
-    return lines.join('\n');
+    const fields = Object.entries(shape).map(
+      ([key, field]) =>
+        `  [${JSON.stringify(key)}, ${reference(field)}, ${field._zod.def.type === 'optional'}],`
+    );
+    const table = declare('fields', `[\n${fields.join('\n')}\n] as const`);
+    if (!catchall) return `(input) => objectOf(input, ${table})`;
+    const known = declare(
+      'known',
+      `new Set<string>(${JSON.stringify(Object.keys(shape))})`
+    );
+    return `(input) => objectOf(input, ${table}, ${known})`;
   };
 
   /** The check of the type alone, before the node's own refinements. */
@@ -237,9 +221,8 @@ export const generateChecks = (input: CodegenInput): string => {
     'checkBoolean',
     'checkNumber',
     'checkString',
-    'copyUnknownKeys',
     'INVALID',
-    'isObject',
+    'objectOf',
     'recordOf',
   ].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
   runtime.splice(1, 0, 'type Check');

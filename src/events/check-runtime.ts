@@ -12,7 +12,7 @@ export const INVALID: unique symbol = Symbol('invalid');
 export type Check = (input: unknown) => unknown;
 
 /** zod's test for an object: not null, not an array. */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
+const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** zod's test for a record: an object whose constructor, if any, looks like Object's. */
@@ -51,15 +51,36 @@ export const arrayOf = (input: unknown, check: Check): unknown => {
   return out;
 };
 
-/** The keys of a loose object that its shape does not name, as zod passes them through. */
-export const copyUnknownKeys = (
-  input: Record<string, unknown>,
-  known: ReadonlySet<string>,
-  out: Record<string, unknown>
-): void => {
-  for (const key in input) {
-    if (!known.has(key) && key !== '__proto__') out[key] = input[key];
+/** One key of an object's shape: its name, its check, and whether it may be absent. */
+export type Field = readonly [key: string, check: Check, optional: boolean];
+
+/**
+ * `z.object(shape)`: the shape's keys in its order, each checked; with
+ * `known` (a loose object's shape keys), the other keys too, as zod passes
+ * them through, never an own `__proto__`.
+ */
+export const objectOf = (
+  input: unknown,
+  fields: readonly Field[],
+  known?: ReadonlySet<string>
+): unknown => {
+  if (!isObject(input)) return INVALID;
+  const out: Record<string, unknown> = {};
+  for (const [key, check, optional] of fields) {
+    if (!(key in input)) {
+      if (optional) continue;
+      return INVALID;
+    }
+    const value = check(input[key]);
+    if (value === INVALID) return INVALID;
+    out[key] = value;
   }
+  if (known) {
+    for (const key in input) {
+      if (!known.has(key) && key !== '__proto__') out[key] = input[key];
+    }
+  }
+  return out;
 };
 
 export const checkString: Check = (input) =>

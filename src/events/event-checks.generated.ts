@@ -10,9 +10,8 @@ import {
   checkBoolean,
   checkNumber,
   checkString,
-  copyUnknownKeys,
   INVALID,
-  isObject,
+  objectOf,
   recordOf,
 } from './check-runtime.js';
 import { hasUsableSeverity, isJsonNumber } from './predicates.js';
@@ -34,635 +33,276 @@ const check4: Check = (input) => (input === undefined ? undefined : check3(input
 
 const check5: Check = (input) => recordOf(input, checkAny);
 
-const known6 = new Set<string>(["version","id","detail-type","source","account","time","region","resources","detail"]);
+const fields6 = [
+  ["version", check0, true],
+  ["id", check2, true],
+  ["detail-type", check1, false],
+  ["source", check1, false],
+  ["account", check0, true],
+  ["time", check0, true],
+  ["region", check0, true],
+  ["resources", check4, true],
+  ["detail", check5, false],
+] as const;
 
-const check7: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("version" in input) {
-    value = check0(input["version"]);
-    if (value === INVALID) return INVALID;
-    out["version"] = value;
-  }
-  if ("id" in input) {
-    value = check2(input["id"]);
-    if (value === INVALID) return INVALID;
-    out["id"] = value;
-  }
-  if ("detail-type" in input) {
-    value = check1(input["detail-type"]);
-    if (value === INVALID) return INVALID;
-    out["detail-type"] = value;
-  } else return INVALID;
-  if ("source" in input) {
-    value = check1(input["source"]);
-    if (value === INVALID) return INVALID;
-    out["source"] = value;
-  } else return INVALID;
-  if ("account" in input) {
-    value = check0(input["account"]);
-    if (value === INVALID) return INVALID;
-    out["account"] = value;
-  }
-  if ("time" in input) {
-    value = check0(input["time"]);
-    if (value === INVALID) return INVALID;
-    out["time"] = value;
-  }
-  if ("region" in input) {
-    value = check0(input["region"]);
-    if (value === INVALID) return INVALID;
-    out["region"] = value;
-  }
-  if ("resources" in input) {
-    value = check4(input["resources"]);
-    if (value === INVALID) return INVALID;
-    out["resources"] = value;
-  }
-  if ("detail" in input) {
-    value = check5(input["detail"]);
-    if (value === INVALID) return INVALID;
-    out["detail"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known6, out);
-  return out;
-};
+const known7 = new Set<string>(["version","id","detail-type","source","account","time","region","resources","detail"]);
 
-const known8 = new Set<unknown>(["ACTIVE", "SUPPRESSED", "CLOSED"]);
+const check8: Check = (input) => objectOf(input, fields6, known7);
 
-const check9: Check = (input) => (known8.has(input) ? input : INVALID);
+const known9 = new Set<unknown>(["ACTIVE", "SUPPRESSED", "CLOSED"]);
 
-const known10 = new Set<unknown>(["UNTRIAGED", "INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"]);
+const check10: Check = (input) => (known9.has(input) ? input : INVALID);
 
-const check11: Check = (input) => (known10.has(input) ? input : INVALID);
+const known11 = new Set<unknown>(["UNTRIAGED", "INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"]);
 
-const known12 = new Set<string>(["text","Url"]);
+const check12: Check = (input) => (known11.has(input) ? input : INVALID);
 
-const check13: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("text" in input) {
-    value = check0(input["text"]);
-    if (value === INVALID) return INVALID;
-    out["text"] = value;
-  }
-  if ("Url" in input) {
-    value = check0(input["Url"]);
-    if (value === INVALID) return INVALID;
-    out["Url"] = value;
-  }
-  copyUnknownKeys(input, known12, out);
-  return out;
-};
+const fields13 = [
+  ["text", check0, true],
+  ["Url", check0, true],
+] as const;
 
-const check14: Check = (input) => (input === undefined ? undefined : check13(input));
+const known14 = new Set<string>(["text","Url"]);
 
-const known15 = new Set<string>(["recommendation"]);
+const check15: Check = (input) => objectOf(input, fields13, known14);
 
-const check16: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("recommendation" in input) {
-    value = check14(input["recommendation"]);
-    if (value === INVALID) return INVALID;
-    out["recommendation"] = value;
-  }
-  copyUnknownKeys(input, known15, out);
-  return out;
-};
+const check16: Check = (input) => (input === undefined ? undefined : check15(input));
 
-const check17: Check = (input) => (input === undefined ? undefined : check16(input));
+const fields17 = [
+  ["recommendation", check16, true],
+] as const;
 
-const check18: Check = (input) => recordOf(input, checkString);
+const known18 = new Set<string>(["recommendation"]);
 
-const check19: Check = (input) => (input === undefined ? undefined : check18(input));
+const check19: Check = (input) => objectOf(input, fields17, known18);
 
-const check20: Check = (input) => (input === undefined ? undefined : check5(input));
+const check20: Check = (input) => (input === undefined ? undefined : check19(input));
 
-const known21 = new Set<string>(["type","id","partition","region","tags","details"]);
+const check21: Check = (input) => recordOf(input, checkString);
 
-const check22: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("type" in input) {
-    value = check1(input["type"]);
-    if (value === INVALID) return INVALID;
-    out["type"] = value;
-  } else return INVALID;
-  if ("id" in input) {
-    value = check1(input["id"]);
-    if (value === INVALID) return INVALID;
-    out["id"] = value;
-  } else return INVALID;
-  if ("partition" in input) {
-    value = check0(input["partition"]);
-    if (value === INVALID) return INVALID;
-    out["partition"] = value;
-  }
-  if ("region" in input) {
-    value = check0(input["region"]);
-    if (value === INVALID) return INVALID;
-    out["region"] = value;
-  }
-  if ("tags" in input) {
-    value = check19(input["tags"]);
-    if (value === INVALID) return INVALID;
-    out["tags"] = value;
-  }
-  if ("details" in input) {
-    value = check20(input["details"]);
-    if (value === INVALID) return INVALID;
-    out["details"] = value;
-  }
-  copyUnknownKeys(input, known21, out);
-  return out;
-};
+const check22: Check = (input) => (input === undefined ? undefined : check21(input));
 
-const check23: Check = (input) => arrayOf(input, check22);
+const check23: Check = (input) => (input === undefined ? undefined : check5(input));
 
-const check24: Check = (input) => {
-  const value = check23(input);
+const fields24 = [
+  ["type", check1, false],
+  ["id", check1, false],
+  ["partition", check0, true],
+  ["region", check0, true],
+  ["tags", check22, true],
+  ["details", check23, true],
+] as const;
+
+const known25 = new Set<string>(["type","id","partition","region","tags","details"]);
+
+const check26: Check = (input) => objectOf(input, fields24, known25);
+
+const check27: Check = (input) => arrayOf(input, check26);
+
+const check28: Check = (input) => {
+  const value = check27(input);
   if (value === INVALID) return INVALID;
   if (!((value as { length: number }).length >= 1)) return INVALID;
   return value;
 };
 
-const check25: Check = (input) => {
+const check29: Check = (input) => {
   const value = checkAny(input);
   if (value === INVALID) return INVALID;
   if (!(Boolean(isJsonNumber(value as never)))) return INVALID;
   return value;
 };
 
-const check26: Check = (input) => (input === undefined ? undefined : check25(input));
-
-const known27 = new Set<string>(["baseScore","scoringVector","source","version"]);
-
-const check28: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("baseScore" in input) {
-    value = check25(input["baseScore"]);
-    if (value === INVALID) return INVALID;
-    out["baseScore"] = value;
-  } else return INVALID;
-  if ("scoringVector" in input) {
-    value = check0(input["scoringVector"]);
-    if (value === INVALID) return INVALID;
-    out["scoringVector"] = value;
-  }
-  if ("source" in input) {
-    value = check0(input["source"]);
-    if (value === INVALID) return INVALID;
-    out["source"] = value;
-  }
-  if ("version" in input) {
-    value = checkString(input["version"]);
-    if (value === INVALID) return INVALID;
-    out["version"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known27, out);
-  return out;
-};
-
-const check29: Check = (input) => arrayOf(input, check28);
-
 const check30: Check = (input) => (input === undefined ? undefined : check29(input));
 
-const check31: Check = (input) => (input === undefined ? undefined : checkNumber(input));
+const fields31 = [
+  ["baseScore", check29, false],
+  ["scoringVector", check0, true],
+  ["source", check0, true],
+  ["version", checkString, false],
+] as const;
 
-const known32 = new Set<string>(["name","version","epoch","packageManager","fixedInVersion","remediation","filePath"]);
+const known32 = new Set<string>(["baseScore","scoringVector","source","version"]);
 
-const check33: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("name" in input) {
-    value = checkString(input["name"]);
-    if (value === INVALID) return INVALID;
-    out["name"] = value;
-  } else return INVALID;
-  if ("version" in input) {
-    value = check0(input["version"]);
-    if (value === INVALID) return INVALID;
-    out["version"] = value;
-  }
-  if ("epoch" in input) {
-    value = check31(input["epoch"]);
-    if (value === INVALID) return INVALID;
-    out["epoch"] = value;
-  }
-  if ("packageManager" in input) {
-    value = check0(input["packageManager"]);
-    if (value === INVALID) return INVALID;
-    out["packageManager"] = value;
-  }
-  if ("fixedInVersion" in input) {
-    value = check0(input["fixedInVersion"]);
-    if (value === INVALID) return INVALID;
-    out["fixedInVersion"] = value;
-  }
-  if ("remediation" in input) {
-    value = check0(input["remediation"]);
-    if (value === INVALID) return INVALID;
-    out["remediation"] = value;
-  }
-  if ("filePath" in input) {
-    value = check0(input["filePath"]);
-    if (value === INVALID) return INVALID;
-    out["filePath"] = value;
-  }
-  copyUnknownKeys(input, known32, out);
-  return out;
-};
+const check33: Check = (input) => objectOf(input, fields31, known32);
 
 const check34: Check = (input) => arrayOf(input, check33);
 
 const check35: Check = (input) => (input === undefined ? undefined : check34(input));
 
-const known36 = new Set<string>(["vulnerabilityId","source","sourceUrl","vendorSeverity","cvss","referenceUrls","relatedVulnerabilities","vulnerablePackages"]);
+const check36: Check = (input) => (input === undefined ? undefined : checkNumber(input));
 
-const check37: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("vulnerabilityId" in input) {
-    value = check1(input["vulnerabilityId"]);
-    if (value === INVALID) return INVALID;
-    out["vulnerabilityId"] = value;
-  } else return INVALID;
-  if ("source" in input) {
-    value = check0(input["source"]);
-    if (value === INVALID) return INVALID;
-    out["source"] = value;
-  }
-  if ("sourceUrl" in input) {
-    value = check0(input["sourceUrl"]);
-    if (value === INVALID) return INVALID;
-    out["sourceUrl"] = value;
-  }
-  if ("vendorSeverity" in input) {
-    value = check0(input["vendorSeverity"]);
-    if (value === INVALID) return INVALID;
-    out["vendorSeverity"] = value;
-  }
-  if ("cvss" in input) {
-    value = check30(input["cvss"]);
-    if (value === INVALID) return INVALID;
-    out["cvss"] = value;
-  }
-  if ("referenceUrls" in input) {
-    value = check4(input["referenceUrls"]);
-    if (value === INVALID) return INVALID;
-    out["referenceUrls"] = value;
-  }
-  if ("relatedVulnerabilities" in input) {
-    value = check4(input["relatedVulnerabilities"]);
-    if (value === INVALID) return INVALID;
-    out["relatedVulnerabilities"] = value;
-  }
-  if ("vulnerablePackages" in input) {
-    value = check35(input["vulnerablePackages"]);
-    if (value === INVALID) return INVALID;
-    out["vulnerablePackages"] = value;
-  }
-  copyUnknownKeys(input, known36, out);
-  return out;
-};
+const fields37 = [
+  ["name", checkString, false],
+  ["version", check0, true],
+  ["epoch", check36, true],
+  ["packageManager", check0, true],
+  ["fixedInVersion", check0, true],
+  ["remediation", check0, true],
+  ["filePath", check0, true],
+] as const;
 
-const check38: Check = (input) => (input === undefined ? undefined : check37(input));
+const known38 = new Set<string>(["name","version","epoch","packageManager","fixedInVersion","remediation","filePath"]);
 
-const known39 = new Set<string>(["begin","end"]);
+const check39: Check = (input) => objectOf(input, fields37, known38);
 
-const check40: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("begin" in input) {
-    value = check25(input["begin"]);
-    if (value === INVALID) return INVALID;
-    out["begin"] = value;
-  } else return INVALID;
-  if ("end" in input) {
-    value = check25(input["end"]);
-    if (value === INVALID) return INVALID;
-    out["end"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known39, out);
-  return out;
-};
+const check40: Check = (input) => arrayOf(input, check39);
 
-const known41 = new Set<string>(["componentId","componentType"]);
+const check41: Check = (input) => (input === undefined ? undefined : check40(input));
 
-const check42: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("componentId" in input) {
-    value = checkString(input["componentId"]);
-    if (value === INVALID) return INVALID;
-    out["componentId"] = value;
-  } else return INVALID;
-  if ("componentType" in input) {
-    value = checkString(input["componentType"]);
-    if (value === INVALID) return INVALID;
-    out["componentType"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known41, out);
-  return out;
-};
+const fields42 = [
+  ["vulnerabilityId", check1, false],
+  ["source", check0, true],
+  ["sourceUrl", check0, true],
+  ["vendorSeverity", check0, true],
+  ["cvss", check35, true],
+  ["referenceUrls", check4, true],
+  ["relatedVulnerabilities", check4, true],
+  ["vulnerablePackages", check41, true],
+] as const;
 
-const check43: Check = (input) => arrayOf(input, check42);
+const known43 = new Set<string>(["vulnerabilityId","source","sourceUrl","vendorSeverity","cvss","referenceUrls","relatedVulnerabilities","vulnerablePackages"]);
 
-const check44: Check = (input) => (input === undefined ? undefined : check43(input));
+const check44: Check = (input) => objectOf(input, fields42, known43);
 
-const known45 = new Set<string>(["steps"]);
+const check45: Check = (input) => (input === undefined ? undefined : check44(input));
 
-const check46: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("steps" in input) {
-    value = check44(input["steps"]);
-    if (value === INVALID) return INVALID;
-    out["steps"] = value;
-  }
-  copyUnknownKeys(input, known45, out);
-  return out;
-};
+const fields46 = [
+  ["begin", check29, false],
+  ["end", check29, false],
+] as const;
 
-const check47: Check = (input) => (input === undefined ? undefined : check46(input));
+const known47 = new Set<string>(["begin","end"]);
 
-const known48 = new Set<string>(["openPortRange","protocol","networkPath"]);
+const check48: Check = (input) => objectOf(input, fields46, known47);
 
-const check49: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("openPortRange" in input) {
-    value = check40(input["openPortRange"]);
-    if (value === INVALID) return INVALID;
-    out["openPortRange"] = value;
-  } else return INVALID;
-  if ("protocol" in input) {
-    value = checkString(input["protocol"]);
-    if (value === INVALID) return INVALID;
-    out["protocol"] = value;
-  } else return INVALID;
-  if ("networkPath" in input) {
-    value = check47(input["networkPath"]);
-    if (value === INVALID) return INVALID;
-    out["networkPath"] = value;
-  }
-  copyUnknownKeys(input, known48, out);
-  return out;
-};
+const fields49 = [
+  ["componentId", checkString, false],
+  ["componentType", checkString, false],
+] as const;
 
-const check50: Check = (input) => (input === undefined ? undefined : check49(input));
+const known50 = new Set<string>(["componentId","componentType"]);
 
-const known51 = new Set<string>(["fileName","filePath","startLine","endLine"]);
+const check51: Check = (input) => objectOf(input, fields49, known50);
 
-const check52: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("fileName" in input) {
-    value = check0(input["fileName"]);
-    if (value === INVALID) return INVALID;
-    out["fileName"] = value;
-  }
-  if ("filePath" in input) {
-    value = check0(input["filePath"]);
-    if (value === INVALID) return INVALID;
-    out["filePath"] = value;
-  }
-  if ("startLine" in input) {
-    value = check26(input["startLine"]);
-    if (value === INVALID) return INVALID;
-    out["startLine"] = value;
-  }
-  if ("endLine" in input) {
-    value = check26(input["endLine"]);
-    if (value === INVALID) return INVALID;
-    out["endLine"] = value;
-  }
-  copyUnknownKeys(input, known51, out);
-  return out;
-};
+const check52: Check = (input) => arrayOf(input, check51);
 
 const check53: Check = (input) => (input === undefined ? undefined : check52(input));
 
-const known54 = new Set<string>(["cwes","detectorId","detectorName","ruleId","filePath"]);
+const fields54 = [
+  ["steps", check53, true],
+] as const;
 
-const check55: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("cwes" in input) {
-    value = check4(input["cwes"]);
-    if (value === INVALID) return INVALID;
-    out["cwes"] = value;
-  }
-  if ("detectorId" in input) {
-    value = check0(input["detectorId"]);
-    if (value === INVALID) return INVALID;
-    out["detectorId"] = value;
-  }
-  if ("detectorName" in input) {
-    value = check0(input["detectorName"]);
-    if (value === INVALID) return INVALID;
-    out["detectorName"] = value;
-  }
-  if ("ruleId" in input) {
-    value = check0(input["ruleId"]);
-    if (value === INVALID) return INVALID;
-    out["ruleId"] = value;
-  }
-  if ("filePath" in input) {
-    value = check53(input["filePath"]);
-    if (value === INVALID) return INVALID;
-    out["filePath"] = value;
-  }
-  copyUnknownKeys(input, known54, out);
-  return out;
-};
+const known55 = new Set<string>(["steps"]);
 
-const check56: Check = (input) => (input === undefined ? undefined : check55(input));
+const check56: Check = (input) => objectOf(input, fields54, known55);
 
-const known57 = new Set<string>(["lastKnownExploitAt"]);
+const check57: Check = (input) => (input === undefined ? undefined : check56(input));
 
-const check58: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("lastKnownExploitAt" in input) {
-    value = check0(input["lastKnownExploitAt"]);
-    if (value === INVALID) return INVALID;
-    out["lastKnownExploitAt"] = value;
-  }
-  copyUnknownKeys(input, known57, out);
-  return out;
-};
+const fields58 = [
+  ["openPortRange", check48, false],
+  ["protocol", checkString, false],
+  ["networkPath", check57, true],
+] as const;
 
-const check59: Check = (input) => (input === undefined ? undefined : check58(input));
+const known59 = new Set<string>(["openPortRange","protocol","networkPath"]);
 
-const known60 = new Set<string>(["score"]);
+const check60: Check = (input) => objectOf(input, fields58, known59);
 
-const check61: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("score" in input) {
-    value = check25(input["score"]);
-    if (value === INVALID) return INVALID;
-    out["score"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known60, out);
-  return out;
-};
+const check61: Check = (input) => (input === undefined ? undefined : check60(input));
 
-const check62: Check = (input) => (input === undefined ? undefined : check61(input));
+const fields62 = [
+  ["fileName", check0, true],
+  ["filePath", check0, true],
+  ["startLine", check30, true],
+  ["endLine", check30, true],
+] as const;
 
-const known63 = new Set<string>(["findingArn","awsAccountId","type","status","severity","title","description","firstObservedAt","lastObservedAt","updatedAt","remediation","resources","inspectorScore","packageVulnerabilityDetails","networkReachabilityDetails","codeVulnerabilityDetails","fixAvailable","exploitAvailable","exploitabilityDetails","epss"]);
+const known63 = new Set<string>(["fileName","filePath","startLine","endLine"]);
 
-const check64: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("findingArn" in input) {
-    value = check1(input["findingArn"]);
-    if (value === INVALID) return INVALID;
-    out["findingArn"] = value;
-  } else return INVALID;
-  if ("awsAccountId" in input) {
-    value = check1(input["awsAccountId"]);
-    if (value === INVALID) return INVALID;
-    out["awsAccountId"] = value;
-  } else return INVALID;
-  if ("type" in input) {
-    value = check1(input["type"]);
-    if (value === INVALID) return INVALID;
-    out["type"] = value;
-  } else return INVALID;
-  if ("status" in input) {
-    value = check9(input["status"]);
-    if (value === INVALID) return INVALID;
-    out["status"] = value;
-  } else return INVALID;
-  if ("severity" in input) {
-    value = check11(input["severity"]);
-    if (value === INVALID) return INVALID;
-    out["severity"] = value;
-  } else return INVALID;
-  if ("title" in input) {
-    value = check0(input["title"]);
-    if (value === INVALID) return INVALID;
-    out["title"] = value;
-  }
-  if ("description" in input) {
-    value = check0(input["description"]);
-    if (value === INVALID) return INVALID;
-    out["description"] = value;
-  }
-  if ("firstObservedAt" in input) {
-    value = check0(input["firstObservedAt"]);
-    if (value === INVALID) return INVALID;
-    out["firstObservedAt"] = value;
-  }
-  if ("lastObservedAt" in input) {
-    value = check0(input["lastObservedAt"]);
-    if (value === INVALID) return INVALID;
-    out["lastObservedAt"] = value;
-  }
-  if ("updatedAt" in input) {
-    value = check0(input["updatedAt"]);
-    if (value === INVALID) return INVALID;
-    out["updatedAt"] = value;
-  }
-  if ("remediation" in input) {
-    value = check17(input["remediation"]);
-    if (value === INVALID) return INVALID;
-    out["remediation"] = value;
-  }
-  if ("resources" in input) {
-    value = check24(input["resources"]);
-    if (value === INVALID) return INVALID;
-    out["resources"] = value;
-  } else return INVALID;
-  if ("inspectorScore" in input) {
-    value = check26(input["inspectorScore"]);
-    if (value === INVALID) return INVALID;
-    out["inspectorScore"] = value;
-  }
-  if ("packageVulnerabilityDetails" in input) {
-    value = check38(input["packageVulnerabilityDetails"]);
-    if (value === INVALID) return INVALID;
-    out["packageVulnerabilityDetails"] = value;
-  }
-  if ("networkReachabilityDetails" in input) {
-    value = check50(input["networkReachabilityDetails"]);
-    if (value === INVALID) return INVALID;
-    out["networkReachabilityDetails"] = value;
-  }
-  if ("codeVulnerabilityDetails" in input) {
-    value = check56(input["codeVulnerabilityDetails"]);
-    if (value === INVALID) return INVALID;
-    out["codeVulnerabilityDetails"] = value;
-  }
-  if ("fixAvailable" in input) {
-    value = check0(input["fixAvailable"]);
-    if (value === INVALID) return INVALID;
-    out["fixAvailable"] = value;
-  }
-  if ("exploitAvailable" in input) {
-    value = check0(input["exploitAvailable"]);
-    if (value === INVALID) return INVALID;
-    out["exploitAvailable"] = value;
-  }
-  if ("exploitabilityDetails" in input) {
-    value = check59(input["exploitabilityDetails"]);
-    if (value === INVALID) return INVALID;
-    out["exploitabilityDetails"] = value;
-  }
-  if ("epss" in input) {
-    value = check62(input["epss"]);
-    if (value === INVALID) return INVALID;
-    out["epss"] = value;
-  }
-  copyUnknownKeys(input, known63, out);
-  return out;
-};
+const check64: Check = (input) => objectOf(input, fields62, known63);
 
-const check65: Check = (input) => arrayOf(input, checkAny);
+const check65: Check = (input) => (input === undefined ? undefined : check64(input));
 
-const check66: Check = (input) => {
-  const value = check65(input);
+const fields66 = [
+  ["cwes", check4, true],
+  ["detectorId", check0, true],
+  ["detectorName", check0, true],
+  ["ruleId", check0, true],
+  ["filePath", check65, true],
+] as const;
+
+const known67 = new Set<string>(["cwes","detectorId","detectorName","ruleId","filePath"]);
+
+const check68: Check = (input) => objectOf(input, fields66, known67);
+
+const check69: Check = (input) => (input === undefined ? undefined : check68(input));
+
+const fields70 = [
+  ["lastKnownExploitAt", check0, true],
+] as const;
+
+const known71 = new Set<string>(["lastKnownExploitAt"]);
+
+const check72: Check = (input) => objectOf(input, fields70, known71);
+
+const check73: Check = (input) => (input === undefined ? undefined : check72(input));
+
+const fields74 = [
+  ["score", check29, false],
+] as const;
+
+const known75 = new Set<string>(["score"]);
+
+const check76: Check = (input) => objectOf(input, fields74, known75);
+
+const check77: Check = (input) => (input === undefined ? undefined : check76(input));
+
+const fields78 = [
+  ["findingArn", check1, false],
+  ["awsAccountId", check1, false],
+  ["type", check1, false],
+  ["status", check10, false],
+  ["severity", check12, false],
+  ["title", check0, true],
+  ["description", check0, true],
+  ["firstObservedAt", check0, true],
+  ["lastObservedAt", check0, true],
+  ["updatedAt", check0, true],
+  ["remediation", check20, true],
+  ["resources", check28, false],
+  ["inspectorScore", check30, true],
+  ["packageVulnerabilityDetails", check45, true],
+  ["networkReachabilityDetails", check61, true],
+  ["codeVulnerabilityDetails", check69, true],
+  ["fixAvailable", check0, true],
+  ["exploitAvailable", check0, true],
+  ["exploitabilityDetails", check73, true],
+  ["epss", check77, true],
+] as const;
+
+const known79 = new Set<string>(["findingArn","awsAccountId","type","status","severity","title","description","firstObservedAt","lastObservedAt","updatedAt","remediation","resources","inspectorScore","packageVulnerabilityDetails","networkReachabilityDetails","codeVulnerabilityDetails","fixAvailable","exploitAvailable","exploitabilityDetails","epss"]);
+
+const check80: Check = (input) => objectOf(input, fields78, known79);
+
+const check81: Check = (input) => arrayOf(input, checkAny);
+
+const check82: Check = (input) => {
+  const value = check81(input);
   if (value === INVALID) return INVALID;
   if (!((value as { length: number }).length >= 1)) return INVALID;
   return value;
 };
 
-const known67 = new Set<string>(["findings"]);
+const fields83 = [
+  ["findings", check82, false],
+] as const;
 
-const check68: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("findings" in input) {
-    value = check66(input["findings"]);
-    if (value === INVALID) return INVALID;
-    out["findings"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known67, out);
-  return out;
-};
+const known84 = new Set<string>(["findings"]);
 
-const check69: Check = (input) => {
+const check85: Check = (input) => objectOf(input, fields83, known84);
+
+const check86: Check = (input) => {
   let value: unknown;
   value = checkNumber(input);
   if (value !== INVALID) return value;
@@ -671,1394 +311,560 @@ const check69: Check = (input) => {
   return INVALID;
 };
 
-const check70: Check = (input) => (input === undefined ? undefined : check69(input));
+const check87: Check = (input) => (input === undefined ? undefined : check86(input));
 
-const known71 = new Set<string>(["Label","Normalized","Original","Product"]);
+const fields88 = [
+  ["Label", check0, true],
+  ["Normalized", check87, true],
+  ["Original", check0, true],
+  ["Product", check87, true],
+] as const;
 
-const check72: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Label" in input) {
-    value = check0(input["Label"]);
-    if (value === INVALID) return INVALID;
-    out["Label"] = value;
-  }
-  if ("Normalized" in input) {
-    value = check70(input["Normalized"]);
-    if (value === INVALID) return INVALID;
-    out["Normalized"] = value;
-  }
-  if ("Original" in input) {
-    value = check0(input["Original"]);
-    if (value === INVALID) return INVALID;
-    out["Original"] = value;
-  }
-  if ("Product" in input) {
-    value = check70(input["Product"]);
-    if (value === INVALID) return INVALID;
-    out["Product"] = value;
-  }
-  copyUnknownKeys(input, known71, out);
-  return out;
-};
+const known89 = new Set<string>(["Label","Normalized","Original","Product"]);
 
-const check73: Check = (input) => {
-  const value = check72(input);
+const check90: Check = (input) => objectOf(input, fields88, known89);
+
+const check91: Check = (input) => {
+  const value = check90(input);
   if (value === INVALID) return INVALID;
   if (!(Boolean(hasUsableSeverity(value as never)))) return INVALID;
   return value;
 };
 
-const known74 = new Set<string>(["Type","Id","Partition","Region","Tags","Details"]);
+const fields92 = [
+  ["Type", check1, false],
+  ["Id", check1, false],
+  ["Partition", check0, true],
+  ["Region", check0, true],
+  ["Tags", check22, true],
+  ["Details", check23, true],
+] as const;
 
-const check75: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Type" in input) {
-    value = check1(input["Type"]);
-    if (value === INVALID) return INVALID;
-    out["Type"] = value;
-  } else return INVALID;
-  if ("Id" in input) {
-    value = check1(input["Id"]);
-    if (value === INVALID) return INVALID;
-    out["Id"] = value;
-  } else return INVALID;
-  if ("Partition" in input) {
-    value = check0(input["Partition"]);
-    if (value === INVALID) return INVALID;
-    out["Partition"] = value;
-  }
-  if ("Region" in input) {
-    value = check0(input["Region"]);
-    if (value === INVALID) return INVALID;
-    out["Region"] = value;
-  }
-  if ("Tags" in input) {
-    value = check19(input["Tags"]);
-    if (value === INVALID) return INVALID;
-    out["Tags"] = value;
-  }
-  if ("Details" in input) {
-    value = check20(input["Details"]);
-    if (value === INVALID) return INVALID;
-    out["Details"] = value;
-  }
-  copyUnknownKeys(input, known74, out);
-  return out;
-};
+const known93 = new Set<string>(["Type","Id","Partition","Region","Tags","Details"]);
 
-const check76: Check = (input) => arrayOf(input, check75);
+const check94: Check = (input) => objectOf(input, fields92, known93);
 
-const check77: Check = (input) => {
-  const value = check76(input);
+const check95: Check = (input) => arrayOf(input, check94);
+
+const check96: Check = (input) => {
+  const value = check95(input);
   if (value === INVALID) return INVALID;
   if (!((value as { length: number }).length >= 1)) return INVALID;
   return value;
 };
 
-const known78 = new Set<string>(["Text","Url"]);
+const fields97 = [
+  ["Text", check0, true],
+  ["Url", check0, true],
+] as const;
 
-const check79: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Text" in input) {
-    value = check0(input["Text"]);
-    if (value === INVALID) return INVALID;
-    out["Text"] = value;
-  }
-  if ("Url" in input) {
-    value = check0(input["Url"]);
-    if (value === INVALID) return INVALID;
-    out["Url"] = value;
-  }
-  copyUnknownKeys(input, known78, out);
-  return out;
-};
+const known98 = new Set<string>(["Text","Url"]);
 
-const check80: Check = (input) => (input === undefined ? undefined : check79(input));
+const check99: Check = (input) => objectOf(input, fields97, known98);
 
-const known81 = new Set<string>(["Recommendation"]);
+const check100: Check = (input) => (input === undefined ? undefined : check99(input));
 
-const check82: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Recommendation" in input) {
-    value = check80(input["Recommendation"]);
-    if (value === INVALID) return INVALID;
-    out["Recommendation"] = value;
-  }
-  copyUnknownKeys(input, known81, out);
-  return out;
-};
+const fields101 = [
+  ["Recommendation", check100, true],
+] as const;
 
-const check83: Check = (input) => (input === undefined ? undefined : check82(input));
+const known102 = new Set<string>(["Recommendation"]);
 
-const known84 = new Set<string>(["Status"]);
+const check103: Check = (input) => objectOf(input, fields101, known102);
 
-const check85: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Status" in input) {
-    value = checkString(input["Status"]);
-    if (value === INVALID) return INVALID;
-    out["Status"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known84, out);
-  return out;
-};
+const check104: Check = (input) => (input === undefined ? undefined : check103(input));
 
-const check86: Check = (input) => (input === undefined ? undefined : check85(input));
+const fields105 = [
+  ["Status", checkString, false],
+] as const;
 
-const known87 = new Set<string>(["Label","Original"]);
+const known106 = new Set<string>(["Status"]);
 
-const check88: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Label" in input) {
-    value = check0(input["Label"]);
-    if (value === INVALID) return INVALID;
-    out["Label"] = value;
-  }
-  if ("Original" in input) {
-    value = check0(input["Original"]);
-    if (value === INVALID) return INVALID;
-    out["Original"] = value;
-  }
-  copyUnknownKeys(input, known87, out);
-  return out;
-};
+const check107: Check = (input) => objectOf(input, fields105, known106);
 
-const check89: Check = (input) => (input === undefined ? undefined : check88(input));
+const check108: Check = (input) => (input === undefined ? undefined : check107(input));
 
-const known90 = new Set<string>(["Severity"]);
+const fields109 = [
+  ["Label", check0, true],
+  ["Original", check0, true],
+] as const;
 
-const check91: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Severity" in input) {
-    value = check89(input["Severity"]);
-    if (value === INVALID) return INVALID;
-    out["Severity"] = value;
-  }
-  copyUnknownKeys(input, known90, out);
-  return out;
-};
+const known110 = new Set<string>(["Label","Original"]);
 
-const check92: Check = (input) => (input === undefined ? undefined : check91(input));
+const check111: Check = (input) => objectOf(input, fields109, known110);
 
-const known93 = new Set<string>(["StandardsId"]);
+const check112: Check = (input) => (input === undefined ? undefined : check111(input));
 
-const check94: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("StandardsId" in input) {
-    value = checkString(input["StandardsId"]);
-    if (value === INVALID) return INVALID;
-    out["StandardsId"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known93, out);
-  return out;
-};
+const fields113 = [
+  ["Severity", check112, true],
+] as const;
 
-const check95: Check = (input) => arrayOf(input, check94);
+const known114 = new Set<string>(["Severity"]);
 
-const check96: Check = (input) => (input === undefined ? undefined : check95(input));
+const check115: Check = (input) => objectOf(input, fields113, known114);
 
-const known97 = new Set<string>(["Status","SecurityControlId","AssociatedStandards","RelatedRequirements"]);
+const check116: Check = (input) => (input === undefined ? undefined : check115(input));
 
-const check98: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Status" in input) {
-    value = check0(input["Status"]);
-    if (value === INVALID) return INVALID;
-    out["Status"] = value;
-  }
-  if ("SecurityControlId" in input) {
-    value = check0(input["SecurityControlId"]);
-    if (value === INVALID) return INVALID;
-    out["SecurityControlId"] = value;
-  }
-  if ("AssociatedStandards" in input) {
-    value = check96(input["AssociatedStandards"]);
-    if (value === INVALID) return INVALID;
-    out["AssociatedStandards"] = value;
-  }
-  if ("RelatedRequirements" in input) {
-    value = check4(input["RelatedRequirements"]);
-    if (value === INVALID) return INVALID;
-    out["RelatedRequirements"] = value;
-  }
-  copyUnknownKeys(input, known97, out);
-  return out;
-};
+const fields117 = [
+  ["StandardsId", checkString, false],
+] as const;
 
-const check99: Check = (input) => (input === undefined ? undefined : check98(input));
+const known118 = new Set<string>(["StandardsId"]);
 
-const known100 = new Set<string>(["Name","Version","FixedInVersion","PackageManager","FilePath","Remediation"]);
+const check119: Check = (input) => objectOf(input, fields117, known118);
 
-const check101: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Name" in input) {
-    value = check0(input["Name"]);
-    if (value === INVALID) return INVALID;
-    out["Name"] = value;
-  }
-  if ("Version" in input) {
-    value = check0(input["Version"]);
-    if (value === INVALID) return INVALID;
-    out["Version"] = value;
-  }
-  if ("FixedInVersion" in input) {
-    value = check0(input["FixedInVersion"]);
-    if (value === INVALID) return INVALID;
-    out["FixedInVersion"] = value;
-  }
-  if ("PackageManager" in input) {
-    value = check0(input["PackageManager"]);
-    if (value === INVALID) return INVALID;
-    out["PackageManager"] = value;
-  }
-  if ("FilePath" in input) {
-    value = check0(input["FilePath"]);
-    if (value === INVALID) return INVALID;
-    out["FilePath"] = value;
-  }
-  if ("Remediation" in input) {
-    value = check0(input["Remediation"]);
-    if (value === INVALID) return INVALID;
-    out["Remediation"] = value;
-  }
-  copyUnknownKeys(input, known100, out);
-  return out;
-};
+const check120: Check = (input) => arrayOf(input, check119);
 
-const check102: Check = (input) => arrayOf(input, check101);
+const check121: Check = (input) => (input === undefined ? undefined : check120(input));
 
-const check103: Check = (input) => (input === undefined ? undefined : check102(input));
+const fields122 = [
+  ["Status", check0, true],
+  ["SecurityControlId", check0, true],
+  ["AssociatedStandards", check121, true],
+  ["RelatedRequirements", check4, true],
+] as const;
 
-const known104 = new Set<string>(["Version","BaseScore","BaseVector","Source"]);
+const known123 = new Set<string>(["Status","SecurityControlId","AssociatedStandards","RelatedRequirements"]);
 
-const check105: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Version" in input) {
-    value = check0(input["Version"]);
-    if (value === INVALID) return INVALID;
-    out["Version"] = value;
-  }
-  if ("BaseScore" in input) {
-    value = check70(input["BaseScore"]);
-    if (value === INVALID) return INVALID;
-    out["BaseScore"] = value;
-  }
-  if ("BaseVector" in input) {
-    value = check0(input["BaseVector"]);
-    if (value === INVALID) return INVALID;
-    out["BaseVector"] = value;
-  }
-  if ("Source" in input) {
-    value = check0(input["Source"]);
-    if (value === INVALID) return INVALID;
-    out["Source"] = value;
-  }
-  copyUnknownKeys(input, known104, out);
-  return out;
-};
+const check124: Check = (input) => objectOf(input, fields122, known123);
 
-const check106: Check = (input) => arrayOf(input, check105);
+const check125: Check = (input) => (input === undefined ? undefined : check124(input));
 
-const check107: Check = (input) => (input === undefined ? undefined : check106(input));
+const fields126 = [
+  ["Name", check0, true],
+  ["Version", check0, true],
+  ["FixedInVersion", check0, true],
+  ["PackageManager", check0, true],
+  ["FilePath", check0, true],
+  ["Remediation", check0, true],
+] as const;
 
-const known108 = new Set<string>(["Name","Url","VendorSeverity"]);
+const known127 = new Set<string>(["Name","Version","FixedInVersion","PackageManager","FilePath","Remediation"]);
 
-const check109: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Name" in input) {
-    value = check0(input["Name"]);
-    if (value === INVALID) return INVALID;
-    out["Name"] = value;
-  }
-  if ("Url" in input) {
-    value = check0(input["Url"]);
-    if (value === INVALID) return INVALID;
-    out["Url"] = value;
-  }
-  if ("VendorSeverity" in input) {
-    value = check0(input["VendorSeverity"]);
-    if (value === INVALID) return INVALID;
-    out["VendorSeverity"] = value;
-  }
-  copyUnknownKeys(input, known108, out);
-  return out;
-};
+const check128: Check = (input) => objectOf(input, fields126, known127);
 
-const check110: Check = (input) => (input === undefined ? undefined : check109(input));
+const check129: Check = (input) => arrayOf(input, check128);
 
-const known111 = new Set<string>(["Id","VulnerablePackages","Cvss","Vendor","ReferenceUrls","RelatedVulnerabilities","FixAvailable","ExploitAvailable","EpssScore","LastKnownExploitAt"]);
+const check130: Check = (input) => (input === undefined ? undefined : check129(input));
 
-const check112: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("Id" in input) {
-    value = check1(input["Id"]);
-    if (value === INVALID) return INVALID;
-    out["Id"] = value;
-  } else return INVALID;
-  if ("VulnerablePackages" in input) {
-    value = check103(input["VulnerablePackages"]);
-    if (value === INVALID) return INVALID;
-    out["VulnerablePackages"] = value;
-  }
-  if ("Cvss" in input) {
-    value = check107(input["Cvss"]);
-    if (value === INVALID) return INVALID;
-    out["Cvss"] = value;
-  }
-  if ("Vendor" in input) {
-    value = check110(input["Vendor"]);
-    if (value === INVALID) return INVALID;
-    out["Vendor"] = value;
-  }
-  if ("ReferenceUrls" in input) {
-    value = check4(input["ReferenceUrls"]);
-    if (value === INVALID) return INVALID;
-    out["ReferenceUrls"] = value;
-  }
-  if ("RelatedVulnerabilities" in input) {
-    value = check4(input["RelatedVulnerabilities"]);
-    if (value === INVALID) return INVALID;
-    out["RelatedVulnerabilities"] = value;
-  }
-  if ("FixAvailable" in input) {
-    value = check0(input["FixAvailable"]);
-    if (value === INVALID) return INVALID;
-    out["FixAvailable"] = value;
-  }
-  if ("ExploitAvailable" in input) {
-    value = check0(input["ExploitAvailable"]);
-    if (value === INVALID) return INVALID;
-    out["ExploitAvailable"] = value;
-  }
-  if ("EpssScore" in input) {
-    value = check70(input["EpssScore"]);
-    if (value === INVALID) return INVALID;
-    out["EpssScore"] = value;
-  }
-  if ("LastKnownExploitAt" in input) {
-    value = check0(input["LastKnownExploitAt"]);
-    if (value === INVALID) return INVALID;
-    out["LastKnownExploitAt"] = value;
-  }
-  copyUnknownKeys(input, known111, out);
-  return out;
-};
+const fields131 = [
+  ["Version", check0, true],
+  ["BaseScore", check87, true],
+  ["BaseVector", check0, true],
+  ["Source", check0, true],
+] as const;
 
-const check113: Check = (input) => arrayOf(input, check112);
+const known132 = new Set<string>(["Version","BaseScore","BaseVector","Source"]);
 
-const check114: Check = (input) => (input === undefined ? undefined : check113(input));
+const check133: Check = (input) => objectOf(input, fields131, known132);
 
-const known115 = new Set<string>(["SchemaVersion","Id","ProductArn","GeneratorId","AwsAccountId","Types","CreatedAt","UpdatedAt","Severity","Title","Description","Resources","ProductName","CompanyName","Region","FirstObservedAt","LastObservedAt","SourceUrl","Remediation","ProductFields","Workflow","WorkflowState","FindingProviderFields","RecordState","Compliance","Vulnerabilities"]);
+const check134: Check = (input) => arrayOf(input, check133);
 
-const check116: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("SchemaVersion" in input) {
-    value = check0(input["SchemaVersion"]);
-    if (value === INVALID) return INVALID;
-    out["SchemaVersion"] = value;
-  }
-  if ("Id" in input) {
-    value = check1(input["Id"]);
-    if (value === INVALID) return INVALID;
-    out["Id"] = value;
-  } else return INVALID;
-  if ("ProductArn" in input) {
-    value = check1(input["ProductArn"]);
-    if (value === INVALID) return INVALID;
-    out["ProductArn"] = value;
-  } else return INVALID;
-  if ("GeneratorId" in input) {
-    value = check1(input["GeneratorId"]);
-    if (value === INVALID) return INVALID;
-    out["GeneratorId"] = value;
-  } else return INVALID;
-  if ("AwsAccountId" in input) {
-    value = check1(input["AwsAccountId"]);
-    if (value === INVALID) return INVALID;
-    out["AwsAccountId"] = value;
-  } else return INVALID;
-  if ("Types" in input) {
-    value = check3(input["Types"]);
-    if (value === INVALID) return INVALID;
-    out["Types"] = value;
-  } else return INVALID;
-  if ("CreatedAt" in input) {
-    value = check1(input["CreatedAt"]);
-    if (value === INVALID) return INVALID;
-    out["CreatedAt"] = value;
-  } else return INVALID;
-  if ("UpdatedAt" in input) {
-    value = check1(input["UpdatedAt"]);
-    if (value === INVALID) return INVALID;
-    out["UpdatedAt"] = value;
-  } else return INVALID;
-  if ("Severity" in input) {
-    value = check73(input["Severity"]);
-    if (value === INVALID) return INVALID;
-    out["Severity"] = value;
-  } else return INVALID;
-  if ("Title" in input) {
-    value = checkString(input["Title"]);
-    if (value === INVALID) return INVALID;
-    out["Title"] = value;
-  } else return INVALID;
-  if ("Description" in input) {
-    value = checkString(input["Description"]);
-    if (value === INVALID) return INVALID;
-    out["Description"] = value;
-  } else return INVALID;
-  if ("Resources" in input) {
-    value = check77(input["Resources"]);
-    if (value === INVALID) return INVALID;
-    out["Resources"] = value;
-  } else return INVALID;
-  if ("ProductName" in input) {
-    value = check0(input["ProductName"]);
-    if (value === INVALID) return INVALID;
-    out["ProductName"] = value;
-  }
-  if ("CompanyName" in input) {
-    value = check0(input["CompanyName"]);
-    if (value === INVALID) return INVALID;
-    out["CompanyName"] = value;
-  }
-  if ("Region" in input) {
-    value = check0(input["Region"]);
-    if (value === INVALID) return INVALID;
-    out["Region"] = value;
-  }
-  if ("FirstObservedAt" in input) {
-    value = check0(input["FirstObservedAt"]);
-    if (value === INVALID) return INVALID;
-    out["FirstObservedAt"] = value;
-  }
-  if ("LastObservedAt" in input) {
-    value = check0(input["LastObservedAt"]);
-    if (value === INVALID) return INVALID;
-    out["LastObservedAt"] = value;
-  }
-  if ("SourceUrl" in input) {
-    value = check0(input["SourceUrl"]);
-    if (value === INVALID) return INVALID;
-    out["SourceUrl"] = value;
-  }
-  if ("Remediation" in input) {
-    value = check83(input["Remediation"]);
-    if (value === INVALID) return INVALID;
-    out["Remediation"] = value;
-  }
-  if ("ProductFields" in input) {
-    value = check19(input["ProductFields"]);
-    if (value === INVALID) return INVALID;
-    out["ProductFields"] = value;
-  }
-  if ("Workflow" in input) {
-    value = check86(input["Workflow"]);
-    if (value === INVALID) return INVALID;
-    out["Workflow"] = value;
-  }
-  if ("WorkflowState" in input) {
-    value = check0(input["WorkflowState"]);
-    if (value === INVALID) return INVALID;
-    out["WorkflowState"] = value;
-  }
-  if ("FindingProviderFields" in input) {
-    value = check92(input["FindingProviderFields"]);
-    if (value === INVALID) return INVALID;
-    out["FindingProviderFields"] = value;
-  }
-  if ("RecordState" in input) {
-    value = check0(input["RecordState"]);
-    if (value === INVALID) return INVALID;
-    out["RecordState"] = value;
-  }
-  if ("Compliance" in input) {
-    value = check99(input["Compliance"]);
-    if (value === INVALID) return INVALID;
-    out["Compliance"] = value;
-  }
-  if ("Vulnerabilities" in input) {
-    value = check114(input["Vulnerabilities"]);
-    if (value === INVALID) return INVALID;
-    out["Vulnerabilities"] = value;
-  }
-  copyUnknownKeys(input, known115, out);
-  return out;
-};
+const check135: Check = (input) => (input === undefined ? undefined : check134(input));
 
-const check117: Check = (input) => {
+const fields136 = [
+  ["Name", check0, true],
+  ["Url", check0, true],
+  ["VendorSeverity", check0, true],
+] as const;
+
+const known137 = new Set<string>(["Name","Url","VendorSeverity"]);
+
+const check138: Check = (input) => objectOf(input, fields136, known137);
+
+const check139: Check = (input) => (input === undefined ? undefined : check138(input));
+
+const fields140 = [
+  ["Id", check1, false],
+  ["VulnerablePackages", check130, true],
+  ["Cvss", check135, true],
+  ["Vendor", check139, true],
+  ["ReferenceUrls", check4, true],
+  ["RelatedVulnerabilities", check4, true],
+  ["FixAvailable", check0, true],
+  ["ExploitAvailable", check0, true],
+  ["EpssScore", check87, true],
+  ["LastKnownExploitAt", check0, true],
+] as const;
+
+const known141 = new Set<string>(["Id","VulnerablePackages","Cvss","Vendor","ReferenceUrls","RelatedVulnerabilities","FixAvailable","ExploitAvailable","EpssScore","LastKnownExploitAt"]);
+
+const check142: Check = (input) => objectOf(input, fields140, known141);
+
+const check143: Check = (input) => arrayOf(input, check142);
+
+const check144: Check = (input) => (input === undefined ? undefined : check143(input));
+
+const fields145 = [
+  ["SchemaVersion", check0, true],
+  ["Id", check1, false],
+  ["ProductArn", check1, false],
+  ["GeneratorId", check1, false],
+  ["AwsAccountId", check1, false],
+  ["Types", check3, false],
+  ["CreatedAt", check1, false],
+  ["UpdatedAt", check1, false],
+  ["Severity", check91, false],
+  ["Title", checkString, false],
+  ["Description", checkString, false],
+  ["Resources", check96, false],
+  ["ProductName", check0, true],
+  ["CompanyName", check0, true],
+  ["Region", check0, true],
+  ["FirstObservedAt", check0, true],
+  ["LastObservedAt", check0, true],
+  ["SourceUrl", check0, true],
+  ["Remediation", check104, true],
+  ["ProductFields", check22, true],
+  ["Workflow", check108, true],
+  ["WorkflowState", check0, true],
+  ["FindingProviderFields", check116, true],
+  ["RecordState", check0, true],
+  ["Compliance", check125, true],
+  ["Vulnerabilities", check144, true],
+] as const;
+
+const known146 = new Set<string>(["SchemaVersion","Id","ProductArn","GeneratorId","AwsAccountId","Types","CreatedAt","UpdatedAt","Severity","Title","Description","Resources","ProductName","CompanyName","Region","FirstObservedAt","LastObservedAt","SourceUrl","Remediation","ProductFields","Workflow","WorkflowState","FindingProviderFields","RecordState","Compliance","Vulnerabilities"]);
+
+const check147: Check = (input) => objectOf(input, fields145, known146);
+
+const check148: Check = (input) => {
   const value = checkNumber(input);
   if (value === INVALID) return INVALID;
   if (!(Number.isSafeInteger(value))) return INVALID;
   return value;
 };
 
-const check118: Check = (input) => (input === undefined ? undefined : check117(input));
-
-const known119 = new Set<string>(["uid","title","desc","types","src_url","created_time","first_seen_time","last_seen_time","modified_time"]);
-
-const check120: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("uid" in input) {
-    value = check1(input["uid"]);
-    if (value === INVALID) return INVALID;
-    out["uid"] = value;
-  } else return INVALID;
-  if ("title" in input) {
-    value = check0(input["title"]);
-    if (value === INVALID) return INVALID;
-    out["title"] = value;
-  }
-  if ("desc" in input) {
-    value = check0(input["desc"]);
-    if (value === INVALID) return INVALID;
-    out["desc"] = value;
-  }
-  if ("types" in input) {
-    value = check4(input["types"]);
-    if (value === INVALID) return INVALID;
-    out["types"] = value;
-  }
-  if ("src_url" in input) {
-    value = check0(input["src_url"]);
-    if (value === INVALID) return INVALID;
-    out["src_url"] = value;
-  }
-  if ("created_time" in input) {
-    value = check31(input["created_time"]);
-    if (value === INVALID) return INVALID;
-    out["created_time"] = value;
-  }
-  if ("first_seen_time" in input) {
-    value = check31(input["first_seen_time"]);
-    if (value === INVALID) return INVALID;
-    out["first_seen_time"] = value;
-  }
-  if ("last_seen_time" in input) {
-    value = check31(input["last_seen_time"]);
-    if (value === INVALID) return INVALID;
-    out["last_seen_time"] = value;
-  }
-  if ("modified_time" in input) {
-    value = check31(input["modified_time"]);
-    if (value === INVALID) return INVALID;
-    out["modified_time"] = value;
-  }
-  copyUnknownKeys(input, known119, out);
-  return out;
-};
-
-const known121 = new Set<string>(["name"]);
-
-const check122: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("name" in input) {
-    value = check0(input["name"]);
-    if (value === INVALID) return INVALID;
-    out["name"] = value;
-  }
-  copyUnknownKeys(input, known121, out);
-  return out;
-};
-
-const check123: Check = (input) => (input === undefined ? undefined : check122(input));
-
-const known124 = new Set<string>(["name","uid","vendor_name","feature"]);
-
-const check125: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("name" in input) {
-    value = check0(input["name"]);
-    if (value === INVALID) return INVALID;
-    out["name"] = value;
-  }
-  if ("uid" in input) {
-    value = check0(input["uid"]);
-    if (value === INVALID) return INVALID;
-    out["uid"] = value;
-  }
-  if ("vendor_name" in input) {
-    value = check0(input["vendor_name"]);
-    if (value === INVALID) return INVALID;
-    out["vendor_name"] = value;
-  }
-  if ("feature" in input) {
-    value = check123(input["feature"]);
-    if (value === INVALID) return INVALID;
-    out["feature"] = value;
-  }
-  copyUnknownKeys(input, known124, out);
-  return out;
-};
-
-const check126: Check = (input) => (input === undefined ? undefined : check125(input));
-
-const known127 = new Set<string>(["uid","version","product"]);
-
-const check128: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("uid" in input) {
-    value = check0(input["uid"]);
-    if (value === INVALID) return INVALID;
-    out["uid"] = value;
-  }
-  if ("version" in input) {
-    value = check0(input["version"]);
-    if (value === INVALID) return INVALID;
-    out["version"] = value;
-  }
-  if ("product" in input) {
-    value = check126(input["product"]);
-    if (value === INVALID) return INVALID;
-    out["product"] = value;
-  }
-  copyUnknownKeys(input, known127, out);
-  return out;
-};
-
-const known129 = new Set<string>(["uid"]);
-
-const check130: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("uid" in input) {
-    value = check0(input["uid"]);
-    if (value === INVALID) return INVALID;
-    out["uid"] = value;
-  }
-  copyUnknownKeys(input, known129, out);
-  return out;
-};
-
-const check131: Check = (input) => (input === undefined ? undefined : check130(input));
-
-const known132 = new Set<string>(["account","region","cloud_partition"]);
-
-const check133: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("account" in input) {
-    value = check131(input["account"]);
-    if (value === INVALID) return INVALID;
-    out["account"] = value;
-  }
-  if ("region" in input) {
-    value = check0(input["region"]);
-    if (value === INVALID) return INVALID;
-    out["region"] = value;
-  }
-  if ("cloud_partition" in input) {
-    value = check0(input["cloud_partition"]);
-    if (value === INVALID) return INVALID;
-    out["cloud_partition"] = value;
-  }
-  copyUnknownKeys(input, known132, out);
-  return out;
-};
-
-const check134: Check = (input) => (input === undefined ? undefined : check133(input));
-
-const known135 = new Set<string>(["name","value"]);
-
-const check136: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("name" in input) {
-    value = checkString(input["name"]);
-    if (value === INVALID) return INVALID;
-    out["name"] = value;
-  } else return INVALID;
-  if ("value" in input) {
-    value = check0(input["value"]);
-    if (value === INVALID) return INVALID;
-    out["value"] = value;
-  }
-  copyUnknownKeys(input, known135, out);
-  return out;
-};
-
-const check137: Check = (input) => arrayOf(input, check136);
-
-const check138: Check = (input) => (input === undefined ? undefined : check137(input));
-
-const known139 = new Set<string>(["account"]);
-
-const check140: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("account" in input) {
-    value = check131(input["account"]);
-    if (value === INVALID) return INVALID;
-    out["account"] = value;
-  }
-  copyUnknownKeys(input, known139, out);
-  return out;
-};
-
-const check141: Check = (input) => (input === undefined ? undefined : check140(input));
-
-const known142 = new Set<string>(["type","uid","uid_alt","name","region","cloud_partition","tags","data","owner"]);
-
-const check143: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("type" in input) {
-    value = check0(input["type"]);
-    if (value === INVALID) return INVALID;
-    out["type"] = value;
-  }
-  if ("uid" in input) {
-    value = check0(input["uid"]);
-    if (value === INVALID) return INVALID;
-    out["uid"] = value;
-  }
-  if ("uid_alt" in input) {
-    value = check0(input["uid_alt"]);
-    if (value === INVALID) return INVALID;
-    out["uid_alt"] = value;
-  }
-  if ("name" in input) {
-    value = check0(input["name"]);
-    if (value === INVALID) return INVALID;
-    out["name"] = value;
-  }
-  if ("region" in input) {
-    value = check0(input["region"]);
-    if (value === INVALID) return INVALID;
-    out["region"] = value;
-  }
-  if ("cloud_partition" in input) {
-    value = check0(input["cloud_partition"]);
-    if (value === INVALID) return INVALID;
-    out["cloud_partition"] = value;
-  }
-  if ("tags" in input) {
-    value = check138(input["tags"]);
-    if (value === INVALID) return INVALID;
-    out["tags"] = value;
-  }
-  if ("data" in input) {
-    value = check20(input["data"]);
-    if (value === INVALID) return INVALID;
-    out["data"] = value;
-  }
-  if ("owner" in input) {
-    value = check141(input["owner"]);
-    if (value === INVALID) return INVALID;
-    out["owner"] = value;
-  }
-  copyUnknownKeys(input, known142, out);
-  return out;
-};
-
-const check144: Check = (input) => arrayOf(input, check143);
-
-const check145: Check = (input) => (input === undefined ? undefined : check144(input));
-
-const known146 = new Set<string>(["base_score","version","vector_string","vendor_name","severity"]);
-
-const check147: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("base_score" in input) {
-    value = checkNumber(input["base_score"]);
-    if (value === INVALID) return INVALID;
-    out["base_score"] = value;
-  } else return INVALID;
-  if ("version" in input) {
-    value = check0(input["version"]);
-    if (value === INVALID) return INVALID;
-    out["version"] = value;
-  }
-  if ("vector_string" in input) {
-    value = check0(input["vector_string"]);
-    if (value === INVALID) return INVALID;
-    out["vector_string"] = value;
-  }
-  if ("vendor_name" in input) {
-    value = check0(input["vendor_name"]);
-    if (value === INVALID) return INVALID;
-    out["vendor_name"] = value;
-  }
-  if ("severity" in input) {
-    value = check0(input["severity"]);
-    if (value === INVALID) return INVALID;
-    out["severity"] = value;
-  }
-  copyUnknownKeys(input, known146, out);
-  return out;
-};
-
-const check148: Check = (input) => arrayOf(input, check147);
-
 const check149: Check = (input) => (input === undefined ? undefined : check148(input));
 
-const check150: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("score" in input) {
-    value = check70(input["score"]);
-    if (value === INVALID) return INVALID;
-    out["score"] = value;
-  }
-  copyUnknownKeys(input, known60, out);
-  return out;
-};
+const fields150 = [
+  ["uid", check1, false],
+  ["title", check0, true],
+  ["desc", check0, true],
+  ["types", check4, true],
+  ["src_url", check0, true],
+  ["created_time", check36, true],
+  ["first_seen_time", check36, true],
+  ["last_seen_time", check36, true],
+  ["modified_time", check36, true],
+] as const;
 
-const check151: Check = (input) => (input === undefined ? undefined : check150(input));
+const known151 = new Set<string>(["uid","title","desc","types","src_url","created_time","first_seen_time","last_seen_time","modified_time"]);
 
-const known152 = new Set<string>(["uid","desc","cvss","epss"]);
+const check152: Check = (input) => objectOf(input, fields150, known151);
 
-const check153: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("uid" in input) {
-    value = check0(input["uid"]);
-    if (value === INVALID) return INVALID;
-    out["uid"] = value;
-  }
-  if ("desc" in input) {
-    value = check0(input["desc"]);
-    if (value === INVALID) return INVALID;
-    out["desc"] = value;
-  }
-  if ("cvss" in input) {
-    value = check149(input["cvss"]);
-    if (value === INVALID) return INVALID;
-    out["cvss"] = value;
-  }
-  if ("epss" in input) {
-    value = check151(input["epss"]);
-    if (value === INVALID) return INVALID;
-    out["epss"] = value;
-  }
-  copyUnknownKeys(input, known152, out);
-  return out;
-};
+const fields153 = [
+  ["name", check0, true],
+] as const;
 
-const check154: Check = (input) => (input === undefined ? undefined : check153(input));
+const known154 = new Set<string>(["name"]);
 
-const known155 = new Set<string>(["uid","caption"]);
+const check155: Check = (input) => objectOf(input, fields153, known154);
 
-const check156: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("uid" in input) {
-    value = check0(input["uid"]);
-    if (value === INVALID) return INVALID;
-    out["uid"] = value;
-  }
-  if ("caption" in input) {
-    value = check0(input["caption"]);
-    if (value === INVALID) return INVALID;
-    out["caption"] = value;
-  }
-  copyUnknownKeys(input, known155, out);
-  return out;
-};
+const check156: Check = (input) => (input === undefined ? undefined : check155(input));
 
-const check157: Check = (input) => (input === undefined ? undefined : check156(input));
+const fields157 = [
+  ["name", check0, true],
+  ["uid", check0, true],
+  ["vendor_name", check0, true],
+  ["feature", check156, true],
+] as const;
 
-const known158 = new Set<string>(["desc"]);
+const known158 = new Set<string>(["name","uid","vendor_name","feature"]);
 
-const check159: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("desc" in input) {
-    value = check0(input["desc"]);
-    if (value === INVALID) return INVALID;
-    out["desc"] = value;
-  }
-  copyUnknownKeys(input, known158, out);
-  return out;
-};
+const check159: Check = (input) => objectOf(input, fields157, known158);
 
 const check160: Check = (input) => (input === undefined ? undefined : check159(input));
 
-const known161 = new Set<string>(["name","version","release","fixed_in_version","package_manager","path","remediation"]);
+const fields161 = [
+  ["uid", check0, true],
+  ["version", check0, true],
+  ["product", check160, true],
+] as const;
 
-const check162: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("name" in input) {
-    value = check0(input["name"]);
-    if (value === INVALID) return INVALID;
-    out["name"] = value;
-  }
-  if ("version" in input) {
-    value = check0(input["version"]);
-    if (value === INVALID) return INVALID;
-    out["version"] = value;
-  }
-  if ("release" in input) {
-    value = check0(input["release"]);
-    if (value === INVALID) return INVALID;
-    out["release"] = value;
-  }
-  if ("fixed_in_version" in input) {
-    value = check0(input["fixed_in_version"]);
-    if (value === INVALID) return INVALID;
-    out["fixed_in_version"] = value;
-  }
-  if ("package_manager" in input) {
-    value = check0(input["package_manager"]);
-    if (value === INVALID) return INVALID;
-    out["package_manager"] = value;
-  }
-  if ("path" in input) {
-    value = check0(input["path"]);
-    if (value === INVALID) return INVALID;
-    out["path"] = value;
-  }
-  if ("remediation" in input) {
-    value = check160(input["remediation"]);
-    if (value === INVALID) return INVALID;
-    out["remediation"] = value;
-  }
-  copyUnknownKeys(input, known161, out);
-  return out;
-};
+const known162 = new Set<string>(["uid","version","product"]);
 
-const check163: Check = (input) => arrayOf(input, check162);
+const check163: Check = (input) => objectOf(input, fields161, known162);
 
-const check164: Check = (input) => (input === undefined ? undefined : check163(input));
+const fields164 = [
+  ["uid", check0, true],
+] as const;
 
-const known165 = new Set<string>(["name","path"]);
+const known165 = new Set<string>(["uid"]);
 
-const check166: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("name" in input) {
-    value = check0(input["name"]);
-    if (value === INVALID) return INVALID;
-    out["name"] = value;
-  }
-  if ("path" in input) {
-    value = check0(input["path"]);
-    if (value === INVALID) return INVALID;
-    out["path"] = value;
-  }
-  copyUnknownKeys(input, known165, out);
-  return out;
-};
+const check166: Check = (input) => objectOf(input, fields164, known165);
 
 const check167: Check = (input) => (input === undefined ? undefined : check166(input));
 
-const known168 = new Set<string>(["file","start_line","end_line"]);
+const fields168 = [
+  ["account", check167, true],
+  ["region", check0, true],
+  ["cloud_partition", check0, true],
+] as const;
 
-const check169: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("file" in input) {
-    value = check167(input["file"]);
-    if (value === INVALID) return INVALID;
-    out["file"] = value;
-  }
-  if ("start_line" in input) {
-    value = check31(input["start_line"]);
-    if (value === INVALID) return INVALID;
-    out["start_line"] = value;
-  }
-  if ("end_line" in input) {
-    value = check31(input["end_line"]);
-    if (value === INVALID) return INVALID;
-    out["end_line"] = value;
-  }
-  copyUnknownKeys(input, known168, out);
-  return out;
-};
+const known169 = new Set<string>(["account","region","cloud_partition"]);
 
-const check170: Check = (input) => arrayOf(input, check169);
+const check170: Check = (input) => objectOf(input, fields168, known169);
 
 const check171: Check = (input) => (input === undefined ? undefined : check170(input));
 
-const check172: Check = (input) => (input === undefined ? undefined : checkBoolean(input));
+const fields172 = [
+  ["name", checkString, false],
+  ["value", check0, true],
+] as const;
 
-const known173 = new Set<string>(["title","desc","severity","vendor_name","cve","cwe","affected_packages","packages","affected_code","is_exploit_available","exploit_last_seen_time","is_fix_available","fix_available","fix_coverage","references","related_vulnerabilities"]);
+const known173 = new Set<string>(["name","value"]);
 
-const check174: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("title" in input) {
-    value = check0(input["title"]);
-    if (value === INVALID) return INVALID;
-    out["title"] = value;
-  }
-  if ("desc" in input) {
-    value = check0(input["desc"]);
-    if (value === INVALID) return INVALID;
-    out["desc"] = value;
-  }
-  if ("severity" in input) {
-    value = check0(input["severity"]);
-    if (value === INVALID) return INVALID;
-    out["severity"] = value;
-  }
-  if ("vendor_name" in input) {
-    value = check0(input["vendor_name"]);
-    if (value === INVALID) return INVALID;
-    out["vendor_name"] = value;
-  }
-  if ("cve" in input) {
-    value = check154(input["cve"]);
-    if (value === INVALID) return INVALID;
-    out["cve"] = value;
-  }
-  if ("cwe" in input) {
-    value = check157(input["cwe"]);
-    if (value === INVALID) return INVALID;
-    out["cwe"] = value;
-  }
-  if ("affected_packages" in input) {
-    value = check164(input["affected_packages"]);
-    if (value === INVALID) return INVALID;
-    out["affected_packages"] = value;
-  }
-  if ("packages" in input) {
-    value = check164(input["packages"]);
-    if (value === INVALID) return INVALID;
-    out["packages"] = value;
-  }
-  if ("affected_code" in input) {
-    value = check171(input["affected_code"]);
-    if (value === INVALID) return INVALID;
-    out["affected_code"] = value;
-  }
-  if ("is_exploit_available" in input) {
-    value = check172(input["is_exploit_available"]);
-    if (value === INVALID) return INVALID;
-    out["is_exploit_available"] = value;
-  }
-  if ("exploit_last_seen_time" in input) {
-    value = check31(input["exploit_last_seen_time"]);
-    if (value === INVALID) return INVALID;
-    out["exploit_last_seen_time"] = value;
-  }
-  if ("is_fix_available" in input) {
-    value = check172(input["is_fix_available"]);
-    if (value === INVALID) return INVALID;
-    out["is_fix_available"] = value;
-  }
-  if ("fix_available" in input) {
-    value = check172(input["fix_available"]);
-    if (value === INVALID) return INVALID;
-    out["fix_available"] = value;
-  }
-  if ("fix_coverage" in input) {
-    value = check0(input["fix_coverage"]);
-    if (value === INVALID) return INVALID;
-    out["fix_coverage"] = value;
-  }
-  if ("references" in input) {
-    value = check4(input["references"]);
-    if (value === INVALID) return INVALID;
-    out["references"] = value;
-  }
-  if ("related_vulnerabilities" in input) {
-    value = check4(input["related_vulnerabilities"]);
-    if (value === INVALID) return INVALID;
-    out["related_vulnerabilities"] = value;
-  }
-  copyUnknownKeys(input, known173, out);
-  return out;
-};
+const check174: Check = (input) => objectOf(input, fields172, known173);
 
 const check175: Check = (input) => arrayOf(input, check174);
 
 const check176: Check = (input) => (input === undefined ? undefined : check175(input));
 
-const known177 = new Set<string>(["control","status","status_id","standards","requirements"]);
+const fields177 = [
+  ["account", check167, true],
+] as const;
 
-const check178: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("control" in input) {
-    value = check0(input["control"]);
-    if (value === INVALID) return INVALID;
-    out["control"] = value;
-  }
-  if ("status" in input) {
-    value = check0(input["status"]);
-    if (value === INVALID) return INVALID;
-    out["status"] = value;
-  }
-  if ("status_id" in input) {
-    value = check118(input["status_id"]);
-    if (value === INVALID) return INVALID;
-    out["status_id"] = value;
-  }
-  if ("standards" in input) {
-    value = check4(input["standards"]);
-    if (value === INVALID) return INVALID;
-    out["standards"] = value;
-  }
-  if ("requirements" in input) {
-    value = check4(input["requirements"]);
-    if (value === INVALID) return INVALID;
-    out["requirements"] = value;
-  }
-  copyUnknownKeys(input, known177, out);
-  return out;
-};
+const known178 = new Set<string>(["account"]);
 
-const check179: Check = (input) => (input === undefined ? undefined : check178(input));
+const check179: Check = (input) => objectOf(input, fields177, known178);
 
-const known180 = new Set<string>(["desc","references"]);
+const check180: Check = (input) => (input === undefined ? undefined : check179(input));
 
-const check181: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("desc" in input) {
-    value = check0(input["desc"]);
-    if (value === INVALID) return INVALID;
-    out["desc"] = value;
-  }
-  if ("references" in input) {
-    value = check4(input["references"]);
-    if (value === INVALID) return INVALID;
-    out["references"] = value;
-  }
-  copyUnknownKeys(input, known180, out);
-  return out;
-};
+const fields181 = [
+  ["type", check0, true],
+  ["uid", check0, true],
+  ["uid_alt", check0, true],
+  ["name", check0, true],
+  ["region", check0, true],
+  ["cloud_partition", check0, true],
+  ["tags", check176, true],
+  ["data", check23, true],
+  ["owner", check180, true],
+] as const;
 
-const check182: Check = (input) => (input === undefined ? undefined : check181(input));
+const known182 = new Set<string>(["type","uid","uid_alt","name","region","cloud_partition","tags","data","owner"]);
 
-const known183 = new Set<string>(["severity","severity_id"]);
+const check183: Check = (input) => objectOf(input, fields181, known182);
 
-const check184: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("severity" in input) {
-    value = check0(input["severity"]);
-    if (value === INVALID) return INVALID;
-    out["severity"] = value;
-  }
-  if ("severity_id" in input) {
-    value = check118(input["severity_id"]);
-    if (value === INVALID) return INVALID;
-    out["severity_id"] = value;
-  }
-  copyUnknownKeys(input, known183, out);
-  return out;
-};
+const check184: Check = (input) => arrayOf(input, check183);
 
 const check185: Check = (input) => (input === undefined ? undefined : check184(input));
 
-const known186 = new Set<string>(["class_uid","class_name","activity_id","severity_id","severity","status_id","status","time","comment","count","finding_info","metadata","cloud","resources","vulnerabilities","compliance","remediation","vendor_attributes"]);
+const fields186 = [
+  ["base_score", checkNumber, false],
+  ["version", check0, true],
+  ["vector_string", check0, true],
+  ["vendor_name", check0, true],
+  ["severity", check0, true],
+] as const;
 
-const check187: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("class_uid" in input) {
-    value = check117(input["class_uid"]);
-    if (value === INVALID) return INVALID;
-    out["class_uid"] = value;
-  } else return INVALID;
-  if ("class_name" in input) {
-    value = check0(input["class_name"]);
-    if (value === INVALID) return INVALID;
-    out["class_name"] = value;
-  }
-  if ("activity_id" in input) {
-    value = check118(input["activity_id"]);
-    if (value === INVALID) return INVALID;
-    out["activity_id"] = value;
-  }
-  if ("severity_id" in input) {
-    value = check117(input["severity_id"]);
-    if (value === INVALID) return INVALID;
-    out["severity_id"] = value;
-  } else return INVALID;
-  if ("severity" in input) {
-    value = check0(input["severity"]);
-    if (value === INVALID) return INVALID;
-    out["severity"] = value;
-  }
-  if ("status_id" in input) {
-    value = check118(input["status_id"]);
-    if (value === INVALID) return INVALID;
-    out["status_id"] = value;
-  }
-  if ("status" in input) {
-    value = check0(input["status"]);
-    if (value === INVALID) return INVALID;
-    out["status"] = value;
-  }
-  if ("time" in input) {
-    value = check31(input["time"]);
-    if (value === INVALID) return INVALID;
-    out["time"] = value;
-  }
-  if ("comment" in input) {
-    value = check0(input["comment"]);
-    if (value === INVALID) return INVALID;
-    out["comment"] = value;
-  }
-  if ("count" in input) {
-    value = check31(input["count"]);
-    if (value === INVALID) return INVALID;
-    out["count"] = value;
-  }
-  if ("finding_info" in input) {
-    value = check120(input["finding_info"]);
-    if (value === INVALID) return INVALID;
-    out["finding_info"] = value;
-  } else return INVALID;
-  if ("metadata" in input) {
-    value = check128(input["metadata"]);
-    if (value === INVALID) return INVALID;
-    out["metadata"] = value;
-  } else return INVALID;
-  if ("cloud" in input) {
-    value = check134(input["cloud"]);
-    if (value === INVALID) return INVALID;
-    out["cloud"] = value;
-  }
-  if ("resources" in input) {
-    value = check145(input["resources"]);
-    if (value === INVALID) return INVALID;
-    out["resources"] = value;
-  }
-  if ("vulnerabilities" in input) {
-    value = check176(input["vulnerabilities"]);
-    if (value === INVALID) return INVALID;
-    out["vulnerabilities"] = value;
-  }
-  if ("compliance" in input) {
-    value = check179(input["compliance"]);
-    if (value === INVALID) return INVALID;
-    out["compliance"] = value;
-  }
-  if ("remediation" in input) {
-    value = check182(input["remediation"]);
-    if (value === INVALID) return INVALID;
-    out["remediation"] = value;
-  }
-  if ("vendor_attributes" in input) {
-    value = check185(input["vendor_attributes"]);
-    if (value === INVALID) return INVALID;
-    out["vendor_attributes"] = value;
-  }
-  copyUnknownKeys(input, known186, out);
-  return out;
-};
+const known187 = new Set<string>(["base_score","version","vector_string","vendor_name","severity"]);
 
-const known188 = new Set<string>(["statusCodeValue","reason"]);
+const check188: Check = (input) => objectOf(input, fields186, known187);
 
-const check189: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("statusCodeValue" in input) {
-    value = check1(input["statusCodeValue"]);
-    if (value === INVALID) return INVALID;
-    out["statusCodeValue"] = value;
-  } else return INVALID;
-  if ("reason" in input) {
-    value = check1(input["reason"]);
-    if (value === INVALID) return INVALID;
-    out["reason"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known188, out);
-  return out;
-};
+const check189: Check = (input) => arrayOf(input, check188);
 
-const known190 = new Set<string>(["scanStatus","scanType","provider","providerAccountId","providerRegion","eventTimestamp"]);
+const check190: Check = (input) => (input === undefined ? undefined : check189(input));
 
-const check191: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("scanStatus" in input) {
-    value = check189(input["scanStatus"]);
-    if (value === INVALID) return INVALID;
-    out["scanStatus"] = value;
-  } else return INVALID;
-  if ("scanType" in input) {
-    value = check1(input["scanType"]);
-    if (value === INVALID) return INVALID;
-    out["scanType"] = value;
-  } else return INVALID;
-  if ("provider" in input) {
-    value = check0(input["provider"]);
-    if (value === INVALID) return INVALID;
-    out["provider"] = value;
-  }
-  if ("providerAccountId" in input) {
-    value = check0(input["providerAccountId"]);
-    if (value === INVALID) return INVALID;
-    out["providerAccountId"] = value;
-  }
-  if ("providerRegion" in input) {
-    value = check0(input["providerRegion"]);
-    if (value === INVALID) return INVALID;
-    out["providerRegion"] = value;
-  }
-  if ("eventTimestamp" in input) {
-    value = check0(input["eventTimestamp"]);
-    if (value === INVALID) return INVALID;
-    out["eventTimestamp"] = value;
-  }
-  copyUnknownKeys(input, known190, out);
-  return out;
-};
+const fields191 = [
+  ["score", check87, true],
+] as const;
 
-const check192: Check = (input) => {
+const check192: Check = (input) => objectOf(input, fields191, known75);
+
+const check193: Check = (input) => (input === undefined ? undefined : check192(input));
+
+const fields194 = [
+  ["uid", check0, true],
+  ["desc", check0, true],
+  ["cvss", check190, true],
+  ["epss", check193, true],
+] as const;
+
+const known195 = new Set<string>(["uid","desc","cvss","epss"]);
+
+const check196: Check = (input) => objectOf(input, fields194, known195);
+
+const check197: Check = (input) => (input === undefined ? undefined : check196(input));
+
+const fields198 = [
+  ["uid", check0, true],
+  ["caption", check0, true],
+] as const;
+
+const known199 = new Set<string>(["uid","caption"]);
+
+const check200: Check = (input) => objectOf(input, fields198, known199);
+
+const check201: Check = (input) => (input === undefined ? undefined : check200(input));
+
+const fields202 = [
+  ["desc", check0, true],
+] as const;
+
+const known203 = new Set<string>(["desc"]);
+
+const check204: Check = (input) => objectOf(input, fields202, known203);
+
+const check205: Check = (input) => (input === undefined ? undefined : check204(input));
+
+const fields206 = [
+  ["name", check0, true],
+  ["version", check0, true],
+  ["release", check0, true],
+  ["fixed_in_version", check0, true],
+  ["package_manager", check0, true],
+  ["path", check0, true],
+  ["remediation", check205, true],
+] as const;
+
+const known207 = new Set<string>(["name","version","release","fixed_in_version","package_manager","path","remediation"]);
+
+const check208: Check = (input) => objectOf(input, fields206, known207);
+
+const check209: Check = (input) => arrayOf(input, check208);
+
+const check210: Check = (input) => (input === undefined ? undefined : check209(input));
+
+const fields211 = [
+  ["name", check0, true],
+  ["path", check0, true],
+] as const;
+
+const known212 = new Set<string>(["name","path"]);
+
+const check213: Check = (input) => objectOf(input, fields211, known212);
+
+const check214: Check = (input) => (input === undefined ? undefined : check213(input));
+
+const fields215 = [
+  ["file", check214, true],
+  ["start_line", check36, true],
+  ["end_line", check36, true],
+] as const;
+
+const known216 = new Set<string>(["file","start_line","end_line"]);
+
+const check217: Check = (input) => objectOf(input, fields215, known216);
+
+const check218: Check = (input) => arrayOf(input, check217);
+
+const check219: Check = (input) => (input === undefined ? undefined : check218(input));
+
+const check220: Check = (input) => (input === undefined ? undefined : checkBoolean(input));
+
+const fields221 = [
+  ["title", check0, true],
+  ["desc", check0, true],
+  ["severity", check0, true],
+  ["vendor_name", check0, true],
+  ["cve", check197, true],
+  ["cwe", check201, true],
+  ["affected_packages", check210, true],
+  ["packages", check210, true],
+  ["affected_code", check219, true],
+  ["is_exploit_available", check220, true],
+  ["exploit_last_seen_time", check36, true],
+  ["is_fix_available", check220, true],
+  ["fix_available", check220, true],
+  ["fix_coverage", check0, true],
+  ["references", check4, true],
+  ["related_vulnerabilities", check4, true],
+] as const;
+
+const known222 = new Set<string>(["title","desc","severity","vendor_name","cve","cwe","affected_packages","packages","affected_code","is_exploit_available","exploit_last_seen_time","is_fix_available","fix_available","fix_coverage","references","related_vulnerabilities"]);
+
+const check223: Check = (input) => objectOf(input, fields221, known222);
+
+const check224: Check = (input) => arrayOf(input, check223);
+
+const check225: Check = (input) => (input === undefined ? undefined : check224(input));
+
+const fields226 = [
+  ["control", check0, true],
+  ["status", check0, true],
+  ["status_id", check149, true],
+  ["standards", check4, true],
+  ["requirements", check4, true],
+] as const;
+
+const known227 = new Set<string>(["control","status","status_id","standards","requirements"]);
+
+const check228: Check = (input) => objectOf(input, fields226, known227);
+
+const check229: Check = (input) => (input === undefined ? undefined : check228(input));
+
+const fields230 = [
+  ["desc", check0, true],
+  ["references", check4, true],
+] as const;
+
+const known231 = new Set<string>(["desc","references"]);
+
+const check232: Check = (input) => objectOf(input, fields230, known231);
+
+const check233: Check = (input) => (input === undefined ? undefined : check232(input));
+
+const fields234 = [
+  ["severity", check0, true],
+  ["severity_id", check149, true],
+] as const;
+
+const known235 = new Set<string>(["severity","severity_id"]);
+
+const check236: Check = (input) => objectOf(input, fields234, known235);
+
+const check237: Check = (input) => (input === undefined ? undefined : check236(input));
+
+const fields238 = [
+  ["class_uid", check148, false],
+  ["class_name", check0, true],
+  ["activity_id", check149, true],
+  ["severity_id", check148, false],
+  ["severity", check0, true],
+  ["status_id", check149, true],
+  ["status", check0, true],
+  ["time", check36, true],
+  ["comment", check0, true],
+  ["count", check36, true],
+  ["finding_info", check152, false],
+  ["metadata", check163, false],
+  ["cloud", check171, true],
+  ["resources", check185, true],
+  ["vulnerabilities", check225, true],
+  ["compliance", check229, true],
+  ["remediation", check233, true],
+  ["vendor_attributes", check237, true],
+] as const;
+
+const known239 = new Set<string>(["class_uid","class_name","activity_id","severity_id","severity","status_id","status","time","comment","count","finding_info","metadata","cloud","resources","vulnerabilities","compliance","remediation","vendor_attributes"]);
+
+const check240: Check = (input) => objectOf(input, fields238, known239);
+
+const fields241 = [
+  ["statusCodeValue", check1, false],
+  ["reason", check1, false],
+] as const;
+
+const known242 = new Set<string>(["statusCodeValue","reason"]);
+
+const check243: Check = (input) => objectOf(input, fields241, known242);
+
+const fields244 = [
+  ["scanStatus", check243, false],
+  ["scanType", check1, false],
+  ["provider", check0, true],
+  ["providerAccountId", check0, true],
+  ["providerRegion", check0, true],
+  ["eventTimestamp", check0, true],
+] as const;
+
+const known245 = new Set<string>(["scanStatus","scanType","provider","providerAccountId","providerRegion","eventTimestamp"]);
+
+const check246: Check = (input) => objectOf(input, fields244, known245);
+
+const check247: Check = (input) => {
   const value = checkNumber(input);
   if (value === INVALID) return INVALID;
   if (!(Number.isSafeInteger(value))) return INVALID;
@@ -2066,154 +872,69 @@ const check192: Check = (input) => {
   return value;
 };
 
-const check193: Check = (input) => recordOf(input, check192);
+const check248: Check = (input) => recordOf(input, check247);
 
-const known194 = new Set<string>(["scan-status","finding-severity-counts","instance-id","repository-name","image-digest","image-tags","machine-image-id"]);
+const fields249 = [
+  ["scan-status", check1, false],
+  ["finding-severity-counts", check248, false],
+  ["instance-id", check0, true],
+  ["repository-name", check0, true],
+  ["image-digest", check0, true],
+  ["image-tags", check4, true],
+  ["machine-image-id", check0, true],
+] as const;
 
-const check195: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("scan-status" in input) {
-    value = check1(input["scan-status"]);
-    if (value === INVALID) return INVALID;
-    out["scan-status"] = value;
-  } else return INVALID;
-  if ("finding-severity-counts" in input) {
-    value = check193(input["finding-severity-counts"]);
-    if (value === INVALID) return INVALID;
-    out["finding-severity-counts"] = value;
-  } else return INVALID;
-  if ("instance-id" in input) {
-    value = check0(input["instance-id"]);
-    if (value === INVALID) return INVALID;
-    out["instance-id"] = value;
-  }
-  if ("repository-name" in input) {
-    value = check0(input["repository-name"]);
-    if (value === INVALID) return INVALID;
-    out["repository-name"] = value;
-  }
-  if ("image-digest" in input) {
-    value = check0(input["image-digest"]);
-    if (value === INVALID) return INVALID;
-    out["image-digest"] = value;
-  }
-  if ("image-tags" in input) {
-    value = check4(input["image-tags"]);
-    if (value === INVALID) return INVALID;
-    out["image-tags"] = value;
-  }
-  if ("machine-image-id" in input) {
-    value = check0(input["machine-image-id"]);
-    if (value === INVALID) return INVALID;
-    out["machine-image-id"] = value;
-  }
-  copyUnknownKeys(input, known194, out);
-  return out;
-};
+const known250 = new Set<string>(["scan-status","finding-severity-counts","instance-id","repository-name","image-digest","image-tags","machine-image-id"]);
 
-const check196: Check = (input) => (input === undefined ? undefined : check193(input));
+const check251: Check = (input) => objectOf(input, fields249, known250);
 
-const known197 = new Set<string>(["scanId","resourceId","resourceType","scanStatus","scanStatusReason","awsAccountId","startedAt","completedAt","findingSeverityCounts"]);
+const check252: Check = (input) => (input === undefined ? undefined : check248(input));
 
-const check198: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("scanId" in input) {
-    value = check1(input["scanId"]);
-    if (value === INVALID) return INVALID;
-    out["scanId"] = value;
-  } else return INVALID;
-  if ("resourceId" in input) {
-    value = check1(input["resourceId"]);
-    if (value === INVALID) return INVALID;
-    out["resourceId"] = value;
-  } else return INVALID;
-  if ("resourceType" in input) {
-    value = check1(input["resourceType"]);
-    if (value === INVALID) return INVALID;
-    out["resourceType"] = value;
-  } else return INVALID;
-  if ("scanStatus" in input) {
-    value = check1(input["scanStatus"]);
-    if (value === INVALID) return INVALID;
-    out["scanStatus"] = value;
-  } else return INVALID;
-  if ("scanStatusReason" in input) {
-    value = check0(input["scanStatusReason"]);
-    if (value === INVALID) return INVALID;
-    out["scanStatusReason"] = value;
-  }
-  if ("awsAccountId" in input) {
-    value = check0(input["awsAccountId"]);
-    if (value === INVALID) return INVALID;
-    out["awsAccountId"] = value;
-  }
-  if ("startedAt" in input) {
-    value = check0(input["startedAt"]);
-    if (value === INVALID) return INVALID;
-    out["startedAt"] = value;
-  }
-  if ("completedAt" in input) {
-    value = check0(input["completedAt"]);
-    if (value === INVALID) return INVALID;
-    out["completedAt"] = value;
-  }
-  if ("findingSeverityCounts" in input) {
-    value = check196(input["findingSeverityCounts"]);
-    if (value === INVALID) return INVALID;
-    out["findingSeverityCounts"] = value;
-  }
-  copyUnknownKeys(input, known197, out);
-  return out;
-};
+const fields253 = [
+  ["scanId", check1, false],
+  ["resourceId", check1, false],
+  ["resourceType", check1, false],
+  ["scanStatus", check1, false],
+  ["scanStatusReason", check0, true],
+  ["awsAccountId", check0, true],
+  ["startedAt", check0, true],
+  ["completedAt", check0, true],
+  ["findingSeverityCounts", check252, true],
+] as const;
 
-const check199: Check = (input) => arrayOf(input, check116);
+const known254 = new Set<string>(["scanId","resourceId","resourceType","scanStatus","scanStatusReason","awsAccountId","startedAt","completedAt","findingSeverityCounts"]);
 
-const check200: Check = (input) => {
-  const value = check199(input);
+const check255: Check = (input) => objectOf(input, fields253, known254);
+
+const check256: Check = (input) => arrayOf(input, check147);
+
+const check257: Check = (input) => {
+  const value = check256(input);
   if (value === INVALID) return INVALID;
   if (!((value as { length: number }).length >= 1)) return INVALID;
   return value;
 };
 
-const known201 = new Set<string>(["actionName","actionDescription","findings"]);
+const fields258 = [
+  ["actionName", check1, false],
+  ["actionDescription", check0, true],
+  ["findings", check257, false],
+] as const;
 
-const check202: Check = (input) => {
-  if (!isObject(input)) return INVALID;
-  const out: Record<string, unknown> = {};
-  let value: unknown;
-  if ("actionName" in input) {
-    value = check1(input["actionName"]);
-    if (value === INVALID) return INVALID;
-    out["actionName"] = value;
-  } else return INVALID;
-  if ("actionDescription" in input) {
-    value = check0(input["actionDescription"]);
-    if (value === INVALID) return INVALID;
-    out["actionDescription"] = value;
-  }
-  if ("findings" in input) {
-    value = check200(input["findings"]);
-    if (value === INVALID) return INVALID;
-    out["findings"] = value;
-  } else return INVALID;
-  copyUnknownKeys(input, known201, out);
-  return out;
-};
+const known259 = new Set<string>(["actionName","actionDescription","findings"]);
+
+const check260: Check = (input) => objectOf(input, fields258, known259);
 
 /** Each event schema as a generated check, by its name in `EVENT_SCHEMAS`. */
 export const EVENT_CHECKS: { readonly [K in EventSchemaName]: Check } = {
-  envelope: check7,
-  inspector2Finding: check64,
-  securityHubImportedDetail: check68,
-  asffFinding: check116,
-  findingsImportedV2Detail: check68,
-  ocsfFinding: check187,
-  inspector2CoverageDetail: check191,
-  inspector2ScanDetail: check195,
-  inspector2OnDemandScanDetail: check198,
-  securityHubCustomActionDetail: check202,
+  envelope: check8,
+  inspector2Finding: check80,
+  securityHubImportedDetail: check85,
+  asffFinding: check147,
+  findingsImportedV2Detail: check85,
+  ocsfFinding: check240,
+  inspector2CoverageDetail: check246,
+  inspector2ScanDetail: check251,
+  inspector2OnDemandScanDetail: check255,
+  securityHubCustomActionDetail: check260,
 };
