@@ -1,8 +1,8 @@
 /**
- * What the generated checks (`event-checks.generated.ts`) share: each is a
- * plain function that returns, for input its zod schema accepts, the value
- * zod's parse would return (same keys, same order, fresh copies), and for
- * input it rejects, `INVALID`; then zod runs to say why.
+ * What the generated checks (`*.generated.ts`, from `check-codegen.ts`)
+ * share: each is a plain function that returns, for input its zod schema
+ * accepts, the value zod's parse would return (same keys, same order, fresh
+ * copies), and for input it rejects, `INVALID`; then zod runs to say why.
  */
 
 /** What a check returns for input its schema would reject. */

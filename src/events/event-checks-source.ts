@@ -10,4 +10,14 @@ export const EVENT_CHECKS_PATH = fileURLToPath(
 
 /** The source `event-checks.generated.ts` must hold. */
 export const eventChecksSource = (): string =>
-  generateChecks({ schemas: EVENT_SCHEMAS, predicates });
+  generateChecks({
+    schemas: EVENT_SCHEMAS,
+    predicates,
+    module: {
+      table: 'EVENT_CHECKS',
+      keyType: 'EventSchemaName',
+      schemasFrom: './event-schemas.js',
+      runtimeFrom: './check-runtime.js',
+      predicatesFrom: './predicates.js',
+    },
+  });

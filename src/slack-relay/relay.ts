@@ -80,7 +80,7 @@ export const relayBatch = async (
 
   const channels = new Map<string, Ready[]>();
   for (const record of records) {
-    const relayed = readNotification(record.body);
+    const relayed = await readNotification(record.body);
     if ('error' in relayed) {
       await keep(record, undefined, relayed.error);
       continue;

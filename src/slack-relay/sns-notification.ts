@@ -1,29 +1,8 @@
-import * as z from 'zod';
+import type { z } from 'zod';
+import { INVALID } from '../events/check-runtime.js';
 import type { SlackMessage } from '../formatters/slack-message.js';
-
-/**
- * An SNS notification as an SQS subscription without raw message delivery
- * receives it: the body is SNS's JSON envelope (`MessageId` stays the same
- * when SNS delivers a message again).
- */
-const SnsNotificationSchema = z.object({
-  Type: z.literal('Notification'),
-  MessageId: z.string().min(1),
-  TopicArn: z.string().min(1),
-  Message: z.string(),
-  MessageAttributes: z
-    .record(z.string(), z.object({ Type: z.string(), Value: z.string() }))
-    .optional(),
-});
-
-/** A Block Kit message as the `slack` format publishes it. */
-const SlackMessageSchema = z.object({
-  text: z.string().min(1),
-  blocks: z
-    .array(z.looseObject({ type: z.string().min(1) }))
-    .min(1)
-    .max(50),
-});
+import { RELAY_CHECKS } from './relay-checks.generated.js';
+import type { RelayOutput, RelaySchemaName } from './relay-schemas.js';
 
 export type RelayedMessage = {
   readonly snsMessageId: string;
@@ -47,19 +26,37 @@ const json = (text: string): unknown => {
   }
 };
 
+/**
+ * The named schema's verdict: its generated check for valid input, and zod
+ * (loaded the first time a record fails, off the cold path) to say why not.
+ */
+const check = async <K extends RelaySchemaName>(
+  name: K,
+  input: unknown
+): Promise<{ data: RelayOutput<K> } | { issues: string }> => {
+  const value = RELAY_CHECKS[name](input);
+  if (value !== INVALID) return { data: value as RelayOutput<K> };
+  const { RELAY_SCHEMAS } = await import('./relay-schemas.js');
+  const schema: z.ZodType = RELAY_SCHEMAS[name];
+  const parsed = schema.safeParse(input);
+  return parsed.success
+    ? { data: parsed.data as RelayOutput<K> }
+    : { issues: issues(parsed.error) };
+};
+
 /** Reads one SQS record body; an error names what is wrong (never retried). */
-export const readNotification = (
+export const readNotification = async (
   body: string
-): RelayedMessage | { readonly error: string } => {
-  const envelope = SnsNotificationSchema.safeParse(json(body));
-  if (!envelope.success) {
-    return { error: `not an SNS notification: ${issues(envelope.error)}` };
+): Promise<RelayedMessage | { readonly error: string }> => {
+  const envelope = await check('snsNotification', json(body));
+  if ('issues' in envelope) {
+    return { error: `not an SNS notification: ${envelope.issues}` };
   }
   const { MessageId, TopicArn, Message, MessageAttributes } = envelope.data;
-  const message = SlackMessageSchema.safeParse(json(Message));
-  if (!message.success) {
+  const message = await check('slackMessage', json(Message));
+  if ('issues' in message) {
     return {
-      error: `the SNS message is not a Slack message (format: slack): ${issues(message.error)}`,
+      error: `the SNS message is not a Slack message (format: slack): ${message.issues}`,
     };
   }
   return {

@@ -107,10 +107,13 @@ describe('relay parts', () => {
       body: JSON.stringify({ Type: 'SubscriptionConfirmation' }),
       error: /not an SNS notification/,
     },
-  ])('names what is wrong with an unreadable record', ({ body, error }) => {
-    const read = readNotification(body);
-    expect('error' in read && read.error).toMatch(error);
-  });
+  ])(
+    'names what is wrong with an unreadable record',
+    async ({ body, error }) => {
+      const read = await readNotification(body);
+      expect('error' in read && read.error).toMatch(error);
+    }
+  );
 
   it('forgets the oldest posted ids beyond its capacity', () => {
     const log = createDeliveryLog(2);
