@@ -64,7 +64,7 @@ const ignored = await handler({ version: '0', id: 'smoke-ignored', source: 'aws.
 if (ignored.outcome !== 'ignored') throw new Error('expected ignored, got ' + JSON.stringify(ignored));
 const rejected = await handler({ source: 'aws.securityhub', 'detail-type': 'Security Hub Findings - Imported', detail: { findings: 'x' } }, context).then((report) => report, (error) => error);
 // The reason comes from zod, which the bundle loads (a lazy chunk) for the first invalid event.
-if (rejected.name !== 'RejectedEventError' || rejected.report?.outcome !== 'rejected' || !/^detail\.findings: /.test(rejected.report.reason)) throw new Error('expected a RejectedEventError naming detail.findings, got ' + JSON.stringify(rejected));
+if (rejected.name !== 'RejectedEventError' || rejected.report?.outcome !== 'rejected' || !/^detail\\.findings: /.test(rejected.report.reason)) throw new Error('expected a RejectedEventError naming detail.findings, got ' + JSON.stringify(rejected));
 const report = await handler(${JSON.stringify(published)}, context);
 if (report.findings[0]?.outcome !== 'published') throw new Error('expected published, got ' + JSON.stringify(report));
 console.error('smoke: bundle loaded; ignored, rejected and published events answered');

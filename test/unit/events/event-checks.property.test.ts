@@ -1,10 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { INVALID } from '../../../src/events/check-runtime.js';
 import { EVENT_CHECKS } from '../../../src/events/event-checks.generated.js';
 import {
   EVENT_CHECKS_PATH,
@@ -15,6 +13,7 @@ import {
   type EventSchemaName,
 } from '../../../src/events/event-schemas.js';
 import { PARSE_OPTIONS } from '../../../src/events/parse-options.js';
+import { agreesWithZod } from '../../helpers/agrees-with-zod.js';
 import {
   CORPUS_DIR,
   corpusExists,
@@ -54,17 +53,8 @@ const SAMPLES: unknown[] = [
     : []),
 ].flatMap(valuesOf);
 
-/** The generated check gives zod's answer: success, and the same value, keys in the same order. */
-const agrees = (name: EventSchemaName, input: unknown): boolean => {
-  const expected = EVENT_SCHEMAS[name].safeParse(input, PARSE_OPTIONS);
-  const actual = EVENT_CHECKS[name](input);
-  if (!expected.success) return actual === INVALID;
-  return (
-    actual !== INVALID &&
-    isDeepStrictEqual(actual, expected.data) &&
-    JSON.stringify(actual) === JSON.stringify(expected.data)
-  );
-};
+const agrees = (name: EventSchemaName, input: unknown): boolean =>
+  agreesWithZod(EVENT_SCHEMAS[name], EVENT_CHECKS[name], input, PARSE_OPTIONS);
 
 const REPLACEMENTS = fc.option(
   fc.oneof(

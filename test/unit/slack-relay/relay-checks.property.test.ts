@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
 import { INVALID } from '../../../src/events/check-runtime.js';
 import { RELAY_CHECKS } from '../../../src/slack-relay/relay-checks.generated.js';
 import {
@@ -14,6 +12,7 @@ import {
   type RelaySchemaName,
 } from '../../../src/slack-relay/relay-schemas.js';
 import { readNotification } from '../../../src/slack-relay/sns-notification.js';
+import { agreesWithZod } from '../../helpers/agrees-with-zod.js';
 import { mutate, type Path, pathsOf } from '../../helpers/mutation.js';
 import { anSnsDelivery, sqsRecordOf } from '../../helpers/relay-rig.js';
 
@@ -43,18 +42,8 @@ const SAMPLES: Record<RelaySchemaName, unknown[]> = {
   ],
 };
 
-/** The generated check gives zod's answer: success, and the same value, keys in the same order. */
-const agrees = (name: RelaySchemaName, input: unknown): boolean => {
-  const schema: z.ZodType = RELAY_SCHEMAS[name];
-  const expected = schema.safeParse(input);
-  const actual = RELAY_CHECKS[name](input);
-  if (!expected.success) return actual === INVALID;
-  return (
-    actual !== INVALID &&
-    isDeepStrictEqual(actual, expected.data) &&
-    JSON.stringify(actual) === JSON.stringify(expected.data)
-  );
-};
+const agrees = (name: RelaySchemaName, input: unknown): boolean =>
+  agreesWithZod(RELAY_SCHEMAS[name], RELAY_CHECKS[name], input);
 
 describe('Module: relay-checks.generated', () => {
   it('is what the generator gives for the relay schemas (npm run generate:checks)', () => {
