@@ -1,5 +1,4 @@
 import { type App, Duration, Validations } from 'aws-cdk-lib';
-import { Code } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { assertBundledConfig, DEFAULT_BUNDLE_DIR } from '../bundle-record.js';
 import {
@@ -7,6 +6,7 @@ import {
   DEFAULT_CONFIG_FILE,
   loadNotifierConfig,
 } from '../notifier-config.js';
+import { notifierCode } from './notifier-code.js';
 import type { CreatedTopics, ExistingTopics } from './notifier-props.js';
 import { FindingsNotifierStack } from './stack.js';
 
@@ -116,7 +116,7 @@ export const createApp = (app: App): FindingsNotifierStack => {
         'findings-notifier: Inspector and Security Hub findings to chat',
       notifier: {
         config,
-        ...(bundleDir ? { code: Code.fromAsset(bundleDir) } : {}),
+        ...(bundleDir ? { code: notifierCode(bundleDir) } : {}),
         topics,
         ...(alarmTopicArn ? { alarmTopicArn } : {}),
         mode,

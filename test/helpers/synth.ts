@@ -17,7 +17,7 @@ import { REPO_ROOT } from './events.js';
 const bundledExample = (): boolean => {
   try {
     assertBundledConfig(
-      join(REPO_ROOT, DEFAULT_BUNDLE_DIR),
+      DEFAULT_BUNDLE_DIR,
       loadNotifierConfig(join(REPO_ROOT, DEFAULT_CONFIG_FILE)),
       (path) => path
     );

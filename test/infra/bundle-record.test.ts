@@ -1,5 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -88,6 +95,21 @@ describe('Infra: one config from build to synth', () => {
     expect(() =>
       createApp(new App({ context: { bundleDir, configFile: edited } }))
     ).toThrow(/was built from test\/fixtures\/config\/team\.yaml/);
+  });
+
+  it('refuses a bundle whose heap wrapper is not executable, as on Windows', () => {
+    // Prepare: the same build, its wrapper as a checkout without modes has it.
+    const copy = join(dist, 'no-exec', 'notify-findings');
+    cpSync(bundleDir, copy, { recursive: true });
+    cpSync(join(dist, RECORD_NAME), join(dist, 'no-exec', RECORD_NAME));
+    chmodSync(join(copy, HEAP_WRAPPER_NAME), 0o644);
+
+    // Act & Assess
+    expect(() =>
+      createApp(new App({ context: { bundleDir: copy, configFile: TEAM } }))
+    ).toThrow(
+      /heap-wrapper\.sh is not executable \(mode 644\): Lambda could not start the function with it\./
+    );
   });
 
   it('refuses to synthesize without a build', () => {

@@ -15,6 +15,7 @@ import {
   FUNCTION_NODE_OPTIONS,
 } from '../../function-runtime.js';
 import { BUNDLED_CONFIG_PATH } from '../../notifier-config.js';
+import { notifierCode } from '../notifier-code.js';
 import {
   type FindingsNotifierProps,
   MAX_TIMEOUT_SECONDS,
@@ -85,7 +86,7 @@ export const notifierFunction = (
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     handler: 'index.handler',
-    code: props.code ?? lambda.Code.fromAsset(BUNDLE_DIR),
+    code: props.code ?? notifierCode(BUNDLE_DIR),
     memorySize: props.memorySize ?? FUNCTION_MEMORY_MB,
     timeout,
     role,
