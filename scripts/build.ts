@@ -13,6 +13,7 @@ import {
   bundledConfigText,
   writeBundledConfig,
 } from '../infra/bundle-record.js';
+import { writeDeploymentZip } from '../infra/deployment-zip.js';
 import { HEAP_WRAPPER_NAME } from '../infra/function-runtime.js';
 import {
   BUNDLED_CONFIG_NAME,
@@ -111,4 +112,14 @@ for (const file of entries) {
   console.log(
     `  ${dist}/${name}/${BUNDLED_CONFIG_NAME}  (validated from ${configFile}, sha256 ${record.sha256.slice(0, 12)})`
   );
+}
+
+// What CDK and SAM deploy: each folder zipped with its modes written out,
+// so the heap wrapper is executable whichever OS built it.
+for (const file of entries) {
+  const name = basename(file, '.ts');
+  writeDeploymentZip(`${dist}/${name}`, `${dist}/${name}.zip`, [
+    HEAP_WRAPPER_NAME,
+  ]);
+  console.log(`  ${dist}/${name}.zip`);
 }

@@ -3,16 +3,19 @@ import {
   chmodSync,
   cpSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_NAME } from '../../infra/bundle-record.js';
 import { createApp } from '../../infra/cdk/create-app.js';
+import { writeDeploymentZip } from '../../infra/deployment-zip.js';
 import { HEAP_WRAPPER_NAME } from '../../infra/function-runtime.js';
 import { BUNDLED_CONFIG_NAME } from '../../infra/notifier-config.js';
 import { configFromText } from '../../src/config/config-text.js';
@@ -21,6 +24,7 @@ import {
   VALIDATED_CONFIG_NAME,
 } from '../../src/config/validated-config.js';
 import { REPO_ROOT, readJson } from '../helpers/events.js';
+import { zipModes } from '../helpers/zip-modes.js';
 
 const TEAM = 'test/fixtures/config/team.yaml';
 
@@ -97,19 +101,62 @@ describe('Infra: one config from build to synth', () => {
     ).toThrow(/was built from test\/fixtures\/config\/team\.yaml/);
   });
 
-  it('refuses a bundle whose heap wrapper is not executable, as on Windows', () => {
-    // Prepare: the same build, its wrapper as a checkout without modes has it.
+  it('zips the notifier with the heap wrapper executable, whatever the file system says', () => {
+    // Prepare: the same build, its wrapper as a Windows checkout has it.
     const copy = join(dist, 'no-exec', 'notify-findings');
     cpSync(bundleDir, copy, { recursive: true });
-    cpSync(join(dist, RECORD_NAME), join(dist, 'no-exec', RECORD_NAME));
     chmodSync(join(copy, HEAP_WRAPPER_NAME), 0o644);
 
-    // Act & Assess
-    expect(() =>
-      createApp(new App({ context: { bundleDir: copy, configFile: TEAM } }))
-    ).toThrow(
-      /heap-wrapper\.sh is not executable \(mode 644\): Lambda could not start the function with it\./
+    // Act
+    writeDeploymentZip(copy, `${copy}.zip`, [HEAP_WRAPPER_NAME]);
+
+    // Assess: what the build wrote, byte for byte, and the modes in it.
+    const zip = readFileSync(`${copy}.zip`);
+    expect(zip.equals(readFileSync(`${bundleDir}.zip`))).toBe(true);
+    const modes = zipModes(zip);
+    expect(modes.get(HEAP_WRAPPER_NAME)).toBe(0o100755);
+    expect(
+      [...modes]
+        .filter(([name]) => name !== HEAP_WRAPPER_NAME)
+        .map(([, mode]) => mode)
+    ).toEqual(Array(modes.size - 1).fill(0o100644));
+    // Every file of the folder, as it is there.
+    const unzipped = unzipSync(zip);
+    const files = readdirSync(bundleDir, {
+      recursive: true,
+      withFileTypes: true,
+    })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(bundleDir, join(entry.parentPath, entry.name)));
+    expect(Object.keys(unzipped).sort()).toEqual(files.sort());
+    for (const name of files)
+      expect(
+        Buffer.from(unzipped[name] as Uint8Array).equals(
+          readFileSync(join(bundleDir, name))
+        ),
+        name
+      ).toBe(true);
+  });
+
+  it('deploys the notifier as the zip the build wrote', () => {
+    // Act
+    const app = new App({
+      outdir: mkdtempSync(join(tmpdir(), 'notifier-cdk-')),
+      context: { bundleDir, configFile: TEAM },
+    });
+    createApp(app);
+    const assembly = app.synth();
+
+    // Assess: CDK stages file assets as they are.
+    const zip = readFileSync(`${bundleDir}.zip`);
+    const staged = readdirSync(assembly.directory).filter((name) =>
+      name.endsWith('.zip')
     );
+    expect(
+      staged.some((name) =>
+        readFileSync(join(assembly.directory, name)).equals(zip)
+      )
+    ).toBe(true);
   });
 
   it('refuses to synthesize without a build', () => {

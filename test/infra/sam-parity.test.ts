@@ -301,7 +301,8 @@ describe.each(['direct', 'buffered'] as const)(
       expect(samFunction.Handler).toBe(cdk.Handler);
       expect(samResolved(samFunction.Timeout)).toBe(cdk.Timeout);
       expect(sam.Parameters.MemorySize?.Default).toBe(cdk.MemorySize);
-      expect(samFunction.CodeUri).toBe('../../dist/notify-findings');
+      // The zip `npm run build` writes, as CDK deploys it (modes written out).
+      expect(samFunction.CodeUri).toBe('../../dist/notify-findings.zip');
       expect(samResolved(samFunction.Environment)).toEqual(
         resolveCdk(cdk.Environment, ids)
       );
