@@ -28,13 +28,14 @@ const bundledExample = (): boolean => {
 };
 
 /**
- * Builds `dist/notify-findings` and `dist/relay-slack` with the example
- * config when one is missing or was built from another config (a few s
- * idle). The global setup calls it once before the tests.
+ * Builds `dist/notify-findings` (and its zip) and `dist/relay-slack` with
+ * the example config when one is missing or was built from another config
+ * (a few s idle). The global setup calls it once before the tests.
  */
 export const ensureBundle = (): void => {
   if (
     !existsSync(join(REPO_ROOT, 'dist/notify-findings/index.mjs')) ||
+    !existsSync(join(REPO_ROOT, 'dist/notify-findings.zip')) ||
     !existsSync(join(REPO_ROOT, 'dist/relay-slack/index.mjs')) ||
     !bundledExample()
   ) {
