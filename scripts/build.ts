@@ -114,12 +114,10 @@ for (const file of entries) {
   );
 }
 
-// What CDK and SAM deploy: each folder zipped with its modes written out,
-// so the heap wrapper is executable whichever OS built it.
-for (const file of entries) {
-  const name = basename(file, '.ts');
-  writeDeploymentZip(`${dist}/${name}`, `${dist}/${name}.zip`, [
-    HEAP_WRAPPER_NAME,
-  ]);
-  console.log(`  ${dist}/${name}.zip`);
-}
+// What CDK and SAM deploy of the notifier: its folder zipped with the modes
+// written out, so the heap wrapper is executable whichever OS built it. The
+// relay has no wrapper and deploys as its folder.
+writeDeploymentZip(`${dist}/notify-findings`, `${dist}/notify-findings.zip`, [
+  HEAP_WRAPPER_NAME,
+]);
+console.log(`  ${dist}/notify-findings.zip`);

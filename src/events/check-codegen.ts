@@ -236,7 +236,7 @@ export const generateChecks = (input: CodegenInput): string => {
     ([name, schema]) => `  ${name}: ${reference(schema as unknown as Schema)},`
   );
   const code = [...declarations, ...table].join('\n');
-  const runtime = [
+  const used = [
     'arrayOf',
     'checkAny',
     'checkBoolean',
@@ -246,7 +246,7 @@ export const generateChecks = (input: CodegenInput): string => {
     'objectOf',
     'recordOf',
   ].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
-  runtime.splice(1, 0, 'type Check');
+  const runtime = ['type Check', ...used];
   return [
     header(module.schemasFrom),
     '',

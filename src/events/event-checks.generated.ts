@@ -4,8 +4,8 @@
 
 import type { EventSchemaName } from './event-schemas.js';
 import {
-  arrayOf,
   type Check,
+  arrayOf,
   checkAny,
   checkBoolean,
   checkNumber,

@@ -4,8 +4,8 @@
 
 import type { RelaySchemaName } from './relay-schemas.js';
 import {
-  arrayOf,
   type Check,
+  arrayOf,
   checkString,
   INVALID,
   objectOf,
