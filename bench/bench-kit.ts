@@ -12,6 +12,13 @@ export type BudgetRow = {
   readonly budget: string;
   /** undefined: reported without a budget on this Node. */
   readonly holds?: boolean;
+  /**
+   * Set only on a missed budget whose floor, measured in the same run, misses
+   * it alone: what the function is built on (the AWS SDK, Powertools, middy)
+   * costs more than the budget allows with no code of ours at all. It names
+   * that floor. Such a row is reported, not counted as a miss.
+   */
+  readonly outOfReach?: string;
   /** The raw figures, for bench/results/latest.json. */
   readonly figures: unknown;
 };
@@ -50,3 +57,7 @@ export const fixed =
   (digits: number) =>
   (value: number): string =>
     value.toFixed(digits);
+
+/** The budgets missed: rows that do not hold and are not out of reach. */
+export const missedRows = (rows: readonly BudgetRow[]): BudgetRow[] =>
+  rows.filter((row) => row.holds === false && row.outOfReach === undefined);

@@ -3,10 +3,18 @@ import type { NodeRuntime } from './node-runtimes.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
+const verdict = (row: BudgetRow): string => {
+  if (row.holds === undefined) return '–';
+  if (row.holds) return 'yes';
+  return row.outOfReach === undefined
+    ? '**no**'
+    : `out of reach: ${cell(row.outOfReach)}`;
+};
+
 /**
  * The bench's output, a Markdown table (the README's performance table):
  * one row per figure and Node, with the median, the range of its samples,
- * the budget and whether it holds.
+ * the budget and whether it holds (or is out of reach, and why).
  */
 export const benchTable = (
   rows: readonly BudgetRow[],
@@ -24,7 +32,7 @@ export const benchTable = (
     '|---|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| ${cell(row.measure)} | ${row.node ?? 'any'} | ${cell(row.result)} | ${cell(row.budget)} | ${row.holds === undefined ? '–' : row.holds ? 'yes' : '**no**'} |`
+        `| ${cell(row.measure)} | ${row.node ?? 'any'} | ${cell(row.result)} | ${cell(row.budget)} | ${verdict(row)} |`
     ),
   ];
   return `${lines.join('\n')}\n`;

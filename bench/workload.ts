@@ -5,11 +5,13 @@ import { createMemoryDedupStore } from '../src/dedup/memory-store.js';
 import {
   createNotifierHandler,
   createObservability,
+  observedHandler,
 } from '../src/handler/notifier-handler.js';
 import { sqsRecordOf } from '../src/handler/sqs-batch.js';
 import type { Publisher } from '../src/publish/publisher.js';
 import type { BenchConfigName } from './bench-configs.js';
 import { lambdaContext } from './lambda-context.js';
+import { observabilityOnlyPipeline } from './observability-only.js';
 import { syntheticEvents } from './synthetic-events.js';
 
 /**
@@ -31,6 +33,11 @@ import { syntheticEvents } from './synthetic-events.js';
 export type WorkloadRequest = {
   readonly mode: 'steady' | 'fresh' | 'batch' | 'largest-batch';
   readonly config: BenchConfigName;
+  /**
+   * `deployed` (default): the handler as deployed; `observability`: the same
+   * assembly around a pipeline that does no work (`observabilityOnlyPipeline`).
+   */
+  readonly handler?: 'deployed' | 'observability';
   /** That config as the build writes it validated (`validatedConfigJson`). */
   readonly validatedConfig: string;
   /** A JSON file holding the handled sample events, single-finding ones first. */
@@ -64,15 +71,22 @@ const { config } = parseValidatedConfig(
   readFileSync(request.validatedConfig, 'utf8')
 );
 const { logger, metrics } = createObservability(config.logLevel);
-const handler = createNotifierHandler({
-  config,
-  logger,
-  metrics,
-  dedup: createMemoryDedupStore(),
-  publisher: dropping,
-  bursts: createMemoryBurstLedger(),
-  holder: dropping,
-});
+const handler =
+  request.handler === 'observability'
+    ? observedHandler({
+        logger,
+        metrics,
+        pipeline: observabilityOnlyPipeline(config),
+      })
+    : createNotifierHandler({
+        config,
+        logger,
+        metrics,
+        dedup: createMemoryDedupStore(),
+        publisher: dropping,
+        bursts: createMemoryBurstLedger(),
+        holder: dropping,
+      });
 const initMicros = cpuMicros() - initStarted;
 const rssAfterInit = process.memoryUsage.rss();
 

@@ -3,7 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BenchContext, Benchmark, BudgetRow } from '../bench/bench-kit.js';
+import {
+  type BenchContext,
+  type Benchmark,
+  type BudgetRow,
+  missedRows,
+} from '../bench/bench-kit.js';
 import { burstBench } from '../bench/burst-bench.js';
 import { coldPathBench } from '../bench/cold-path-bench.js';
 import { handlerBench } from '../bench/handler-bench.js';
@@ -83,7 +88,7 @@ writeFileSync(
   `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, nodeOptions: FUNCTION_NODE_OPTIONS, nodeFlags: context.nodeFlags, rows }, null, 2)}\n`
 );
 process.stdout.write(table);
-const missed = rows.filter((row) => row.holds === false);
+const missed = missedRows(rows);
 if (missed.length > 0) {
   process.stderr.write(
     `bench: ${missed.length} budget(s) missed: ${missed.map((row) => `${row.measure} (${row.node ?? 'any Node'})`).join('; ')}\n`

@@ -26,12 +26,11 @@ import {
   VALIDATED_CONFIG_NAME,
   validatedConfigJson,
 } from '../src/config/validated-config.js';
-import { builtinsAsRequire } from './builtins-as-require.js';
+import { functionBundleOptions } from './function-bundle-options.js';
 
 /**
- * Bundles every handler in `functions/` to `dist/<function>/index.mjs`:
- * ESM for nodejs22.x, minified, AWS SDK bundled (pins the SDK the tests ran
- * against). CDK and SAM both deploy this one artifact.
+ * Bundles every handler in `functions/` to `dist/<function>/index.mjs`
+ * (`functionBundleOptions`). CDK and SAM both deploy this one artifact.
  *
  * The validated config (`--config FILE`, env `CONFIG_FILE`, default
  * `config/example.yaml`) is written next to each bundle as
@@ -63,31 +62,7 @@ const entries = (await readdir('functions')).filter((file) =>
 for (const file of entries) {
   const name = basename(file, '.ts');
   await rm(`${dist}/${name}`, { recursive: true, force: true });
-  await build({
-    entryPoints: { index: `functions/${file}` },
-    outdir: `${dist}/${name}`,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    // What is loaded on first use only (the YAML parser, the SSM and
-    // Security Hub clients) goes to chunks/ and stays out of the cold start.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    platform: 'node',
-    // The AWS SDK's ES module builds load credential providers with real
-    // dynamic imports, which splitting keeps out of the cold start.
-    mainFields: ['module', 'main'],
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    sourcemap: true,
-    legalComments: 'external',
-    logLevel: 'info',
-    plugins: [builtinsAsRequire],
-    // Some dependencies still call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-  });
+  await build(functionBundleOptions(`functions/${file}`, `${dist}/${name}`));
 }
 
 // Every function reads the same config (the Slack relay its routes' webhook

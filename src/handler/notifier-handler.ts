@@ -8,6 +8,7 @@ import { DEFAULT_LEASE_MS, type DedupStore } from '../dedup/dedup-store.js';
 import { createDecisionMetrics } from '../observability/decision-metrics.js';
 import { powertoolsEmitter } from '../observability/powertools-emitter.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
 import type { Publisher } from '../publish/publisher.js';
 import { createHandler, type NotifierHandler } from './create-handler.js';
 
@@ -39,10 +40,33 @@ export type NotifierWiring = {
 };
 
 /**
+ * A pipeline in the deployed handler's observability: middy, Powertools
+ * Logger with the Lambda context, decision metrics, the dedup lease check.
+ * `createNotifierHandler` gives it the real pipeline; the benchmark also
+ * gives it one that does no work, to measure what this part costs alone.
+ */
+export const observedHandler = ({
+  logger,
+  metrics,
+  pipeline,
+  leaseMs = DEFAULT_LEASE_MS,
+}: {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly pipeline: Pipeline;
+  readonly leaseMs?: number;
+}) =>
+  createHandler({
+    log: logger,
+    metrics: createDecisionMetrics(powertoolsEmitter(metrics)),
+    dedupLeaseMs: leaseMs,
+    pipeline,
+  }).use(injectLambdaContext(logger)) as NotifierHandler;
+
+/**
  * The deployed handler's assembly: `functions/notify-findings.ts` gives it
  * the AWS clients, the benchmark in-memory ones, so what is measured is what
- * is deployed (Powertools Logger with the Lambda context, decision metrics,
- * the dedup lease check).
+ * is deployed.
  */
 export const createNotifierHandler = ({
   config,
@@ -55,10 +79,10 @@ export const createNotifierHandler = ({
   holder,
   leaseMs = DEFAULT_LEASE_MS,
 }: NotifierWiring) =>
-  createHandler({
-    log: logger,
-    metrics: createDecisionMetrics(powertoolsEmitter(metrics)),
-    dedupLeaseMs: leaseMs,
+  observedHandler({
+    logger,
+    metrics,
+    leaseMs,
     pipeline: buildPipeline(config, {
       dedup,
       publisher,
@@ -67,4 +91,4 @@ export const createNotifierHandler = ({
       ...(holder ? { holder } : {}),
       log: logger,
     }),
-  }).use(injectLambdaContext(logger)) as NotifierHandler;
+  });
