@@ -36,7 +36,9 @@ export const measureObservabilityFloor = (
       config,
       samples: context.samples,
       rounds: 8,
-      eventsPerRound: 800,
+      // Each round a few times longer than the handler's (its events cost
+      // less), so a round is not shorter than the noise.
+      eventsPerRound: 4_000,
     });
     return spread(
       result.rounds.map((round) => round.cpuMicros / round.findings)
@@ -58,27 +60,32 @@ export const measureObservabilityFloor = (
 
 /**
  * A throughput budget against its floor: the floor as a share of the
- * budget's time per finding, and whether the floor alone misses it.
+ * budget's time per finding, and whether the floor alone misses it. Only its
+ * cheapest sample counts for that: noise makes a floor dearer, never
+ * cheaper, so a budget is out of reach only if even that sample misses it.
  */
 export const throughputFloor = (floorMicros: Spread, budget: number) => {
   const allowedMicros = 1e6 / budget;
   const share = (100 * floorMicros.median) / allowedMicros;
   return {
     text: `${LIBRARIES} alone: ${showSpread(floorMicros, fixed(0))} µs a finding, ${share.toFixed(0)} % of the ${allowedMicros.toFixed(0)} µs the budget allows`,
-    ...(floorMicros.median > allowedMicros
+    ...(floorMicros.min > allowedMicros
       ? {
-          outOfReach: `${LIBRARIES} alone allow at most ${Math.floor(1e6 / floorMicros.median).toLocaleString('en-US')} findings/CPU-s`,
+          outOfReach: `${LIBRARIES} alone allow at most ${Math.floor(1e6 / floorMicros.min).toLocaleString('en-US')} findings/CPU-s`,
         }
       : {}),
   };
 };
 
-/** The first-finding budget against the libraries' own first invocation. */
+/**
+ * The first-finding budget against the libraries' own first invocation,
+ * out of reach only if their cheapest first invocation misses it.
+ */
 export const firstFindingFloor = (firstMs: Spread, budgetMs: number) => ({
   text: `${LIBRARIES} alone: ${showSpread(firstMs, fixed(1))} ms`,
-  ...(firstMs.median > budgetMs
+  ...(firstMs.min > budgetMs
     ? {
-        outOfReach: `${LIBRARIES} alone take ${firstMs.median.toFixed(1)} ms on their first invocation`,
+        outOfReach: `${LIBRARIES} alone take at least ${firstMs.min.toFixed(1)} ms on their first invocation`,
       }
     : {}),
 });

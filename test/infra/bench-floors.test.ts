@@ -23,31 +23,37 @@ const row = (holds: boolean | undefined, outOfReach?: string): BudgetRow => ({
 
 describe('Bench floors', () => {
   it('call a throughput budget out of reach only when the floor alone takes more than the budget allows', () => {
-    // Prepare: 12,000 findings/CPU-s allow 83 µs a finding
+    // Prepare: 12,000 findings/CPU-s allow 83 µs a finding; a floor is out
+    // of reach only if its cheapest sample is
     const below = spread([60, 70, 80]);
+    const medianAbove = spread([80, 100, 110]);
     const above = spread([90, 100, 110]);
 
     // Act
     const reachable = throughputFloor(below, 12_000);
+    const noisy = throughputFloor(medianAbove, 12_000);
     const unreachable = throughputFloor(above, 12_000);
 
     // Assess
     expect(reachable.outOfReach).toBeUndefined();
     expect(reachable.text).toContain('84 % of the 83 µs the budget allows');
+    expect(noisy.outOfReach).toBeUndefined();
     expect(unreachable.outOfReach).toBe(
-      'middy, Powertools Logger and Metrics alone allow at most 10,000 findings/CPU-s'
+      'middy, Powertools Logger and Metrics alone allow at most 11,111 findings/CPU-s'
     );
   });
 
   it('call the first-finding budget out of reach only when the libraries’ first invocation alone takes longer', () => {
     // Act
     const reachable = firstFindingFloor(spread([2, 2.5, 2.9]), 3);
+    const noisy = firstFindingFloor(spread([2.9, 4.4, 5]), 3);
     const unreachable = firstFindingFloor(spread([4, 4.4, 5]), 3);
 
     // Assess
     expect(reachable.outOfReach).toBeUndefined();
+    expect(noisy.outOfReach).toBeUndefined();
     expect(unreachable.outOfReach).toContain(
-      '4.4 ms on their first invocation'
+      'at least 4.0 ms on their first invocation'
     );
   });
 
