@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { functionBundleOptions } from '../scripts/function-bundle-options.js';
+import { functionBundleOptions } from '../infra/function-bundle-options.js';
 import type { Benchmark, BudgetRow } from './bench-kit.js';
 import { fixed, showSpread } from './bench-kit.js';
 import { type BundleSize, measureBundle } from './bundle-size.js';

@@ -14,6 +14,7 @@ import {
   writeBundledConfig,
 } from '../infra/bundle-record.js';
 import { writeDeploymentZip } from '../infra/deployment-zip.js';
+import { functionBundleOptions } from '../infra/function-bundle-options.js';
 import { HEAP_WRAPPER_NAME } from '../infra/function-runtime.js';
 import {
   BUNDLED_CONFIG_NAME,
@@ -26,7 +27,6 @@ import {
   VALIDATED_CONFIG_NAME,
   validatedConfigJson,
 } from '../src/config/validated-config.js';
-import { functionBundleOptions } from './function-bundle-options.js';
 
 /**
  * Bundles every handler in `functions/` to `dist/<function>/index.mjs`
