@@ -11,10 +11,8 @@ import {
 } from './observability-floor.js';
 import { oneCpuPrefix } from './one-cpu.js';
 import { type Spread, spread } from './stats.js';
+import type { FreshResult, SteadyResult, Timed } from './workload.js';
 
-type SteadyResult = { rounds: Array<{ findings: number; cpuMicros: number }> };
-type Timed = { findings: number; cpuMicros: number };
-type FreshResult = { initMicros: number; first: Timed; firstHundred: Timed };
 type BatchResult = Timed & {
   peakRssMb: number;
   rssAfterInitMb: number;

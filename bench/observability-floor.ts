@@ -3,9 +3,7 @@ import type { BenchContext } from './bench-kit.js';
 import { fixed, showSpread } from './bench-kit.js';
 import type { NodeRuntime } from './node-runtimes.js';
 import { type Spread, spread } from './stats.js';
-
-type SteadyResult = { rounds: Array<{ findings: number; cpuMicros: number }> };
-type FreshResult = { first: { findings: number; cpuMicros: number } };
+import type { FreshResult, SteadyResult } from './workload.js';
 
 /** What the function's libraries cost alone, per finding. */
 export type ObservabilityFloor = {

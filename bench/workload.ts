@@ -48,6 +48,17 @@ export type WorkloadRequest = {
   readonly findings?: number;
 };
 
+/** CPU spent on a number of findings. */
+export type Timed = { findings: number; cpuMicros: number };
+/** What `steady` writes: each measured round. */
+export type SteadyResult = { rounds: Timed[] };
+/** What `fresh` writes: init, the first event, and the first 100 findings. */
+export type FreshResult = {
+  initMicros: number;
+  first: Timed;
+  firstHundred: Timed;
+};
+
 const request = JSON.parse(process.argv[2] ?? '{}') as WorkloadRequest;
 const samples = JSON.parse(readFileSync(request.samples, 'utf8')) as Record<
   string,
@@ -120,7 +131,7 @@ function* benchEvents(count: number, prefix: string): Generator<unknown> {
 const run = async (
   events: Iterable<unknown>,
   limit = Number.POSITIVE_INFINITY
-) => {
+): Promise<Timed> => {
   let findings = 0;
   const started = cpuMicros();
   for (const event of events) {
@@ -132,11 +143,11 @@ const run = async (
   return { findings, cpuMicros: cpuMicros() - started };
 };
 
-const steady = async () => {
+const steady = async (): Promise<SteadyResult> => {
   const rounds = request.rounds ?? 6;
   const perRound = request.eventsPerRound ?? 1_000;
   await run(benchEvents(perRound, 'warm'));
-  const results: Array<{ findings: number; cpuMicros: number }> = [];
+  const results: Timed[] = [];
   for (let round = 0; round < rounds; round++) {
     const events = [...benchEvents(perRound, `r${round}-`)];
     results.push(await run(events));
@@ -144,7 +155,7 @@ const steady = async () => {
   return { rounds: results };
 };
 
-const fresh = async () => {
+const fresh = async (): Promise<FreshResult> => {
   // Made before anything is timed; structuredClone only, nothing warms up.
   const events = [...benchEvents(100, 'fresh')];
   const first = await run(events.slice(0, 1));
